@@ -140,9 +140,7 @@ class _CheckedTransport(httpx.HTTPTransport):
 class Fetcher:
     """Fetches one document at a time within a total deadline and a byte cap."""
 
-    def __init__(
-        self, options: VerifyOptions, *, deadline_s: float = 10.0, max_bytes: int = 2_000_000
-    ) -> None:
+    def __init__(self, options: VerifyOptions, *, deadline_s: float = 10.0, max_bytes: int = 2_000_000) -> None:
         self.options = options
         self.deadline_s = deadline_s
         self.max_bytes = max_bytes
@@ -158,9 +156,7 @@ class Fetcher:
     def get_json(self, url: str) -> dict | list:
         document = self.get(url)
         if not 200 <= document.status < 300:
-            raise FetchError(
-                f"{url} answered with HTTP status {document.status}.", url=url, status=document.status
-            )
+            raise FetchError(f"{url} answered with HTTP status {document.status}.", url=url, status=document.status)
         try:
             parsed = parse_json_limited(document.body, max_bytes=self.max_bytes)
         except BadgeInputError as exc:
@@ -207,9 +203,7 @@ class Fetcher:
                 return FetchedDocument(url, current_url, status, headers.get("content-type", ""), body)
         raise FetchError(f"{url} redirects too many times.", url=url)
 
-    def _request_once(
-        self, client: httpx.Client, url: str, deadline: float
-    ) -> tuple[int, httpx.Headers, bytes]:
+    def _request_once(self, client: httpx.Client, url: str, deadline: float) -> tuple[int, httpx.Headers, bytes]:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise FetchError(f"{url} took too long to answer.", url=url)
