@@ -24,6 +24,8 @@ from wallet_app.credentials.multibase import (
 from wallet_app.credentials.proofs.jws import JwsError, PublicKey, b64url_decode
 
 ED25519_KEY_BYTES = 32
+KEY_IN_FRAGMENT = "key-in-fragment"
+JWK_HEADER = "jwk-header"
 P256_COMPRESSED_BYTES = 33
 
 
@@ -39,8 +41,9 @@ class JsonFetcher(Protocol):
 class ResolvedKey:
     """A public key and what the documents say about it.
 
-    ``source`` is how we learned the key: "did:key", "did:web", "controller-document", or
-    "key-in-fragment" (the 1EdTech convention: the key is the URL fragment, nothing published it).
+    ``source`` is how we learned the key: "did:key", "did:web", "controller-document",
+    KEY_IN_FRAGMENT (the 1EdTech convention: the key is the URL fragment, nothing published it)
+    or JWK_HEADER (a VC-JWT carrying its own key).
     ``assertion_method`` is whether the controller lists the key for issuing credentials.
     """
 
@@ -166,7 +169,7 @@ def _resolve_https(method_id: str, fetcher: JsonFetcher) -> ResolvedKey:
         except KeyResolutionError:
             pass
         else:
-            return ResolvedKey(method_id, controller, public_key, "key-in-fragment", assertion_method=False)
+            return ResolvedKey(method_id, controller, public_key, KEY_IN_FRAGMENT, assertion_method=False)
     document = fetcher.get_json(controller)
     if not isinstance(document, dict):
         raise KeyResolutionError(f"{controller} is not a key or controller document.")

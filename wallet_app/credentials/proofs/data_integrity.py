@@ -58,7 +58,9 @@ def proof_options(document: dict[str, Any], proof: dict[str, Any]) -> dict[str, 
     return options
 
 
-def signing_input(document: dict[str, Any], proof: dict[str, Any], canonical_document: str | None = None) -> SigningInput:
+def signing_input(
+    document: dict[str, Any], proof: dict[str, Any], canonical_document: str | None = None
+) -> SigningInput:
     """Canonicalize proof options and document; pass ``canonical_document`` to reuse it across proofs."""
     if canonical_document is None:
         canonical_document = jsonld.canonize(unsecured_document(document))

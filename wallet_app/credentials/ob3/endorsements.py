@@ -1,0 +1,43 @@
+"""Endorsements carried inside a badge (`endorsement`, `endorsementJwt` on the credential, its
+issuer, its achievement and the achievement's creator), each verified as a credential of its own.
+
+An endorsement never changes the badge's verdict; the learner sees each one with its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from wallet_app.credentials.model import EndorsementSummary
+from wallet_app.credentials.ob3.shape import as_list, subjects
+from wallet_app.credentials.report import VerificationReport
+
+EndorsementVerifier = Callable[[dict[str, Any] | str], EndorsementSummary]
+
+
+def embedded_endorsements(document: dict[str, Any]) -> list[dict[str, Any] | str]:
+    holders: list[Any] = [document, document.get("issuer")]
+    for subject in subjects(document):
+        achievement = subject.get("achievement")
+        holders += [achievement, achievement.get("creator") if isinstance(achievement, dict) else None]
+    found: list[dict[str, Any] | str] = []
+    for holder in holders:
+        if isinstance(holder, dict):
+            found += [item for item in as_list(holder.get("endorsement")) if isinstance(item, dict)]
+            found += [item for item in as_list(holder.get("endorsementJwt")) if isinstance(item, str)]
+    return found
+
+
+def check_endorsements(
+    document: dict[str, Any], report: VerificationReport, verify_one: EndorsementVerifier
+) -> list[EndorsementSummary]:
+    """Verify each embedded endorsement; add an informational "endorsements" check when there are any."""
+    summaries = [verify_one(item) for item in embedded_endorsements(document)]
+    if summaries:
+        unverified = [summary for summary in summaries if summary.verdict != "valid"]
+        message = f"{len(summaries) - len(unverified)} of {len(summaries)} endorsements verified."
+        if unverified:
+            message += " Endorsements that did not verify are shown as such and do not affect the badge."
+        report.passed("endorsements", message, warning=bool(unverified))
+    return summaries
