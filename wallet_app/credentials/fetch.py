@@ -7,11 +7,13 @@ read from a local folder instead, which lets conformance runs and tests work ful
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import json
 import mimetypes
 import re
 import socket
+import ssl
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,9 +134,15 @@ class _CheckedTransport(httpx.HTTPTransport):
     def __init__(self, allow_hosts: frozenset[str]) -> None:
         super().__init__(trust_env=False)
         self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(),
+            ssl_context=_shared_ssl_context(),
             network_backend=_CheckedBackend(allow_hosts),
         )
+
+
+@functools.cache
+def _shared_ssl_context() -> ssl.SSLContext:
+    """Loading the CA bundle is slow; one verifying context serves every fetch."""
+    return httpx.create_ssl_context()
 
 
 class Fetcher:

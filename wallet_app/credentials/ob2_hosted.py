@@ -14,7 +14,7 @@ from wallet_app.credentials.errors import BadgeInputError, FetchError
 from wallet_app.credentials.fetch import Fetcher, parse_json_limited
 from wallet_app.credentials.ob2_nodes import as_list
 from wallet_app.credentials.ob2_shapes import verification_object
-from wallet_app.credentials.report import VerificationReport
+from wallet_app.credentials.report import CheckStatus, VerificationReport
 
 HTTP_GONE = 410
 
@@ -53,6 +53,9 @@ def fetch_hosted(node: dict, what: str, fetcher: Fetcher, report: VerificationRe
 
 
 def check_not_revoked_flag(node: dict, what: str, report: VerificationReport) -> None:
+    """``revoked: true`` revokes; skipped when the issuer's server already said 410 Gone."""
+    if any(check.id == "revocation" and check.status == CheckStatus.FAILED for check in report.checks):
+        return
     if node.get("revoked") is True:
         reason = node.get("revocationReason")
         suffix = f" Reason given: {reason}" if isinstance(reason, str) and reason else ""

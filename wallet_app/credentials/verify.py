@@ -82,7 +82,7 @@ def _fetch_linked_source(
         return _outcome(None, report, detected, options)
     if document.status == 410:
         report = VerificationReport(checked_at=options.now)
-        report.failed("assertion.revoked", f"The issuer has withdrawn this badge ({url} answers 410 Gone).")
+        report.failed("revocation", f"The issuer has withdrawn (revoked) this badge: {url} is gone.")
         return _outcome(None, report, detected, options)
     if not 200 <= document.status < 300:
         report = VerificationReport(checked_at=options.now)
