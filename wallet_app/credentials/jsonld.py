@@ -183,7 +183,7 @@ def expand(document: dict[str, Any]) -> list[Any]:
     """JSON-LD expansion in safe mode: an undefined term, type or relative id is a ContextError."""
     processor = jsonld.JsonLdProcessor(on_property_dropped=_refuse_dropped_term)
     try:
-        expanded = processor.expand(document, {"documentLoader": document_loader, "base": ""})
+        expanded = processor.expand(document, {"documentLoader": document_loader, "base": None})
     except jsonld.JsonLdError as exc:
         raise _as_context_error(exc) from exc
     _refuse_relative_iris(expanded)
