@@ -1,0 +1,123 @@
+"""Starlette routes beside Reflex: the only place that sets or clears the session cookie.
+
+Sign-in and registration are plain HTML form posts, so the password never passes through
+Reflex state and the HttpOnly cookie is set by a normal HTTP response.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote, urlsplit
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from wallet_app import routes
+from wallet_app.db import session_scope
+from wallet_app.services import accounts, sessions
+from wallet_app.services.errors import ServiceError
+
+SESSION_COOKIE = "bw_session"
+MAX_FORM_FIELD_BYTES = 4096
+
+
+def _same_origin(request: Request) -> bool:
+    """Refuse cross-site form posts (login CSRF); browsers always send Origin on POST."""
+    origin = request.headers.get("origin")
+    if origin is None or origin == "null":
+        return origin is None
+    return urlsplit(origin).netloc == request.headers.get("host", "")
+
+
+def _peer_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+async def _form_fields(request: Request, *names: str) -> dict[str, str]:
+    form = await request.form(max_files=0, max_fields=20, max_part_size=MAX_FORM_FIELD_BYTES)
+    return {name: str(form.get(name) or "") for name in names}
+
+
+def _signed_in_response(request: Request, token: str, target: str) -> Response:
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        max_age=int(sessions.SESSION_LIFETIME.total_seconds()),
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+        path="/",
+    )
+    return response
+
+
+def _refused() -> Response:
+    return PlainTextResponse("This form was sent from another site, so it was refused. Use the wallet's own page.", 403)
+
+
+def _register_or_error(fields: dict[str, str]) -> tuple[str | None, ServiceError | None]:
+    with session_scope() as db:
+        try:
+            user = accounts.register(
+                db, fields["email"], fields["password"], fields["display_name"], fields["password_again"]
+            )
+        except ServiceError as error:
+            return None, error
+        return sessions.create_session(db, user.id), None
+
+
+def _sign_in_or_error(fields: dict[str, str], peer: str) -> tuple[str | None, ServiceError | None]:
+    """Throttle rows must be committed even when sign-in fails, so the error is returned, not raised."""
+    with session_scope() as db:
+        try:
+            user = accounts.authenticate(db, fields["email"], fields["password"], peer)
+        except ServiceError as error:
+            return None, error
+        return sessions.create_session(db, user.id), None
+
+
+async def register(request: Request) -> Response:
+    if not _same_origin(request):
+        return _refused()
+    fields = await _form_fields(request, "email", "display_name", "password", "password_again")
+    token, error = await run_in_threadpool(_register_or_error, fields)
+    if error is not None:
+        return RedirectResponse(f"{routes.REGISTER}?error={quote(error.code)}", status_code=303)
+    return _signed_in_response(request, token, routes.WALLET)
+
+
+async def sign_in(request: Request) -> Response:
+    if not _same_origin(request):
+        return _refused()
+    fields = await _form_fields(request, "email", "password", "next")
+    token, error = await run_in_threadpool(_sign_in_or_error, fields, _peer_address(request))
+    if error is not None:
+        return RedirectResponse(routes.sign_in_url(fields["next"] or None, error.code), status_code=303)
+    return _signed_in_response(request, token, routes.safe_next_path(fields["next"]))
+
+
+def _end_session(token: str | None) -> None:
+    with session_scope() as db:
+        sessions.end_session(db, token)
+
+
+async def sign_out(request: Request) -> Response:
+    if not _same_origin(request):
+        return _refused()
+    await run_in_threadpool(_end_session, request.cookies.get(SESSION_COOKIE))
+    response = RedirectResponse(routes.HOME, status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax")
+    return response
+
+
+def build_api() -> Starlette:
+    return Starlette(
+        routes=[
+            Route(routes.API_REGISTER, register, methods=["POST"]),
+            Route(routes.API_SIGN_IN, sign_in, methods=["POST"]),
+            Route(routes.API_SIGN_OUT, sign_out, methods=["POST"]),
+        ]
+    )

@@ -1,0 +1,32 @@
+"""Route paths and URL builders, so pages, states and the API agree on one spelling."""
+
+from urllib.parse import quote
+
+HOME = "/"
+REGISTER = "/register"
+SIGN_IN = "/login"
+WALLET = "/wallet"
+PROFILE = "/profile"
+FAQ = "/faq"
+
+API_REGISTER = "/api/auth/register"
+API_SIGN_IN = "/api/auth/login"
+API_SIGN_OUT = "/api/auth/logout"
+
+PROTECTED_PREFIXES = (WALLET, PROFILE)
+
+
+def sign_in_url(next_path: str | None = None, error: str | None = None) -> str:
+    params = []
+    if error:
+        params.append(f"error={quote(error)}")
+    if next_path:
+        params.append(f"next={quote(next_path)}")
+    return SIGN_IN + ("?" + "&".join(params) if params else "")
+
+
+def safe_next_path(candidate: str | None) -> str:
+    """Only same-site paths may follow a sign-in; anything else lands on the wallet."""
+    if candidate and candidate.startswith("/") and not candidate.startswith("//") and "\\" not in candidate:
+        return candidate
+    return WALLET
