@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -30,6 +31,7 @@ class Route:
     content_type: str
     body: bytes
     headers: dict[str, str] = field(default_factory=dict)
+    delay_s: float = 0.0
 
 
 def new_rsa_key() -> rsa.RSAPrivateKey:
@@ -83,8 +85,8 @@ class LoopbackIssuer:
         return VerifyOptions(**settings)  # type: ignore[arg-type]
 
     def serve(self, path: str, body: bytes, *, status: int = 200, content_type: str = "application/json",
-              headers: dict[str, str] | None = None) -> None:  # fmt: skip
-        self.routes[path] = Route(status, content_type, body, headers or {})
+              headers: dict[str, str] | None = None, delay_s: float = 0.0) -> None:  # fmt: skip
+        self.routes[path] = Route(status, content_type, body, headers or {}, delay_s)
 
     def serve_json(self, path: str, document: object, *, status: int = 200) -> None:
         self.serve(path, json.dumps(document).encode("utf-8"), status=status)
@@ -173,6 +175,7 @@ class LoopbackIssuer:
                 route = issuer.routes.get(self.path.split("?", 1)[0])
                 if route is None:
                     route = Route(404, "text/plain", b"not found")
+                time.sleep(route.delay_s)
                 self.send_response(route.status)
                 self.send_header("Content-Type", route.content_type)
                 self.send_header("Content-Length", str(len(route.body)))
