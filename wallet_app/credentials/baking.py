@@ -43,17 +43,20 @@ class BakedBadge:
 
 
 def read_png(data: bytes) -> BakedBadge | None:
-    """The first badge chunk of a PNG, or None when the image carries no badge."""
+    """The first badge chunk of a PNG, or None when the image carries no badge.
+
+    The whole file is walked even after the badge is found: a truncated image is refused, since
+    its bytes are what the wallet would store and hand back.
+    """
+    first_badge: BakedBadge | None = None
     for chunk_type, body, _raw in _png_raw_chunks(data):
-        if chunk_type == b"iTXt":
-            badge = _read_itxt(body)
-        elif chunk_type == b"tEXt":
-            badge = _read_text(body)
-        else:
+        if first_badge is not None:
             continue
-        if badge is not None:
-            return badge
-    return None
+        if chunk_type == b"iTXt":
+            first_badge = _read_itxt(body)
+        elif chunk_type == b"tEXt":
+            first_badge = _read_text(body)
+    return first_badge
 
 
 def bake_png(image: bytes, text: str, keyword: str = OB2_KEYWORD) -> bytes:
