@@ -1,0 +1,154 @@
+"""FAQ assistant benchmark: build time, latency and answer quality beside the plain BM25 baseline.
+
+    .venv/bin/python bench/faq_bench.py                # figures on the public and our own set
+    .venv/bin/python bench/faq_bench.py --calibrate    # abstention threshold sweep on our own set
+
+Quality is measured by the evaluation kit's own scorer (../shared/faq-eval/score.py), loaded
+in-process. The baseline is the one its README defines: lowercase word tokens, FAQ answers
+prefixed by their question, BM25Okapi defaults, never abstaining. Calibration uses only our own
+questions, never the public set.
+"""
+
+import argparse
+import importlib.util
+import itertools
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from rank_bm25 import BM25Okapi
+
+from faq.answer import AbstentionPolicy, Assistant
+from faq.corpus import DEFAULT_DIRS, load_documents, passages_of
+from faq.index import Index
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+OWN_SET = ROOT / "tests" / "faq" / "questions.jsonl"
+
+
+def load_scorer(eval_dir: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("faq_eval_score", eval_dir / "score.py")
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"no scorer at {eval_dir / 'score.py'}: pass --eval-dir")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def baseline_units(seed_text: str) -> list[str]:
+    """The README's baseline units: each paragraph before the FAQ, then each answer paragraph
+    prefixed by its question (this reproduces the README's top-1 0.45 and hit@3 0.75)."""
+    paragraphs = [line.strip() for line in seed_text.splitlines() if line.strip()]
+    faq_start = paragraphs.index("Frequently-asked Questions")
+    units = paragraphs[:faq_start]
+    question = ""
+    for paragraph in paragraphs[faq_start + 1 :]:
+        if paragraph.endswith("?"):
+            question = paragraph
+        else:
+            units.append(f"{question} {paragraph}")
+    return units
+
+
+def baseline_system(seed_text: str) -> Callable[[str], dict[str, Any]]:
+    units = baseline_units(seed_text)
+
+    def tokenize(text: str) -> list[str]:
+        return re.findall(r"\w+", text.lower())
+
+    bm25 = BM25Okapi([tokenize(unit) for unit in units])
+
+    def answer(question: str) -> dict[str, Any]:
+        scores = bm25.get_scores(tokenize(question))
+        order = sorted(range(len(units)), key=lambda i: -scores[i])[:10]
+        return {"passages": [{"text": units[i]} for i in order], "abstain": False}
+
+    return answer
+
+
+def median_build_ms(runs: int) -> tuple[float, float]:
+    """Median ms to parse the Markdown corpus and to build the index from parsed passages."""
+    parse_times, index_times = [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        passages = [p for document in load_documents(DEFAULT_DIRS) for p in passages_of(document)]
+        parsed = time.perf_counter()
+        Index(passages)
+        parse_times.append((parsed - started) * 1000)
+        index_times.append((time.perf_counter() - parsed) * 1000)
+    return statistics.median(parse_times), statistics.median(index_times)
+
+
+def report(scorer: ModuleType, sets: dict[str, Path], systems: dict[str, Callable[[str], Any]]) -> None:
+    header = f"{'set':<16}{'system':<12}{'top1':>7}{'hit@3':>7}{'MRR':>7}{'abst P':>8}{'abst R':>8}{'median ms':>11}"
+    print(header)
+    for set_name, path in sets.items():
+        items = scorer.load_set(str(path))
+        for system_name, system in systems.items():
+            _, s = scorer.score(system, items)
+            precision = scorer.fmt(s["abstain_precision"])
+            print(
+                f"{set_name:<16}{system_name:<12}{s['top1']:>7.3f}{s['hit@3']:>7.3f}{s['mrr']:>7.3f}"
+                f"{precision:>8}{scorer.fmt(s['abstain_recall']):>8}{s['latency_ms_median']:>11.3f}"
+            )
+
+
+def calibrate(scorer: ModuleType, assistant: Assistant, path: Path) -> None:
+    """Sweep the abstention thresholds on our own set; rank by min(precision, recall) + top-1."""
+    items = scorer.load_set(str(path))
+    rankings = [(item, assistant.index.search(item["q"], limit=10)) for item in items]
+    correct = {
+        id(item): not item["out_of_scope"]
+        and scorer.first_hit_rank([h.passage.text for h in ranking.hits], item["must_contain"]) == 1
+        for item, ranking in rankings
+    }
+    in_scope = sum(not item["out_of_scope"] for item in items)
+    out_of_scope = len(items) - in_scope
+    results = []
+    grid = itertools.product([i / 100 for i in range(0, 40, 5)], [0.3, 0.4, 0.5, 0.6, 0.7], range(0, 10))
+    for min_coverage, confident, min_score in grid:
+        policy = AbstentionPolicy(min_coverage, max(confident, min_coverage), float(min_score))
+        abstained = [(item, policy.abstains(ranking)) for item, ranking in rankings]
+        true_abstentions = sum(a and item["out_of_scope"] for item, a in abstained)
+        all_abstentions = sum(a for _, a in abstained)
+        precision = true_abstentions / all_abstentions if all_abstentions else 0.0
+        recall = true_abstentions / out_of_scope if out_of_scope else 0.0
+        top1 = sum(correct[id(item)] and not a for item, a in abstained) / in_scope
+        results.append((min(precision, recall) + top1, precision, recall, top1, policy))
+    results.sort(key=lambda row: row[0], reverse=True)
+    print(f"current: {assistant.policy}")
+    for _, precision, recall, top1, policy in results[:10]:
+        print(f"  P {precision:.3f}  R {recall:.3f}  top1 {top1:.3f}  {policy}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--eval-dir", type=Path, default=SHARED / "faq-eval")
+    parser.add_argument("--seed", type=Path, default=SHARED / "seeds" / "000_ffb04876abbc7107.txt")
+    parser.add_argument("--own-set", type=Path, default=OWN_SET)
+    parser.add_argument("--builds", type=int, default=25, help="index builds to take the median of")
+    parser.add_argument("--calibrate", action="store_true")
+    args = parser.parse_args(argv)
+
+    scorer = load_scorer(args.eval_dir)
+    assistant = Assistant()
+    if args.calibrate:
+        calibrate(scorer, assistant, args.own_set)
+        return
+    parse_ms, index_ms = median_build_ms(args.builds)
+    print(f"corpus parse {parse_ms:.2f} ms + index build {index_ms:.2f} ms (median of {args.builds})")
+    systems = {
+        "faq": lambda q: assistant.answer(q).to_json(),
+        "baseline": baseline_system(args.seed.read_text(encoding="utf-8")),
+    }
+    report(scorer, {"public": args.eval_dir / "public.jsonl", "own": args.own_set}, systems)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

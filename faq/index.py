@@ -1,0 +1,193 @@
+"""BM25 retrieval over passages with field weights, synonyms and typo tolerance.
+
+Three rank-bm25 indexes score a query: passage titles (the FAQ question), whole passage bodies,
+and single paragraphs (so one paragraph of a long answer can win on its own). A passage's score
+is the weighted sum of its title, body and best paragraph. Besides the ranking, a search reports
+how much of the query the top passage covers, which abstention is decided on.
+"""
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rank_bm25 import BM25Okapi
+
+from faq.corpus import Passage
+from faq.normalize import (
+    STOP_WORDS,
+    compounds_of,
+    intents,
+    split_compound,
+    stem,
+    terms,
+    terms_of_words,
+    whole_terms,
+    words,
+)
+from faq.spelling import Speller
+from faq.synonyms import SYNONYM_GROUPS, SynonymMatcher
+
+TITLE_WEIGHT = 1.0
+BODY_WEIGHT = 0.5
+PARAGRAPH_WEIGHT = 0.5
+# A synonym stands in fully when the asker's own word is unknown to the corpus, weakly otherwise.
+SYNONYM_WEIGHT = 0.3
+STAND_IN_WEIGHT = 0.9
+TITLE_MATCH_WEIGHT = 2.0
+INTENT_WEIGHT = 1.0
+TYPO_WEIGHT = 0.8
+
+
+@dataclass(frozen=True)
+class Query:
+    """Weighted terms to score with, and the question's own terms to measure coverage by."""
+
+    weights: dict[str, float]
+    # each term the asker used, with the synonym terms that also count as covering it
+    concepts: tuple[tuple[str, frozenset[str]], ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    passage: Passage
+    score: float
+    best_paragraph: int
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Passages best first, with the share (0..1) of the query the top passage covers."""
+
+    hits: tuple[Hit, ...]
+    coverage: float
+
+
+class _Field:
+    """One rank-bm25 index whose per-term score vectors are computed once and reused."""
+
+    def __init__(self, documents: list[list[str]]) -> None:
+        self._bm25 = BM25Okapi(documents)
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def scores(self, weights: dict[str, float]) -> np.ndarray:
+        total = np.zeros(self._bm25.corpus_size)
+        for term, weight in weights.items():
+            vector = self._vectors.get(term)
+            if vector is None:
+                vector = self._vectors[term] = self._bm25.get_scores([term])
+            total += weight * vector
+        return total
+
+
+class Index:
+    """Immutable search index over a list of passages; build a new one when the corpus changes."""
+
+    def __init__(self, passages: Sequence[Passage]) -> None:
+        self.passages = tuple(p for p in passages if p.paragraphs)
+        if not self.passages:
+            raise ValueError("the FAQ corpus has no passages: add Markdown files with headings and text")
+        paragraphs = [paragraph for p in self.passages for paragraph in p.paragraphs]
+        self._titles = _Field([terms(p.title) + intents(p.title) for p in self.passages])
+        self._bodies = _Field([terms(p.body) for p in self.passages])
+        self._paragraphs = _Field([terms(paragraph) for paragraph in paragraphs])
+        sizes = [len(p.paragraphs) for p in self.passages]
+        self._paragraph_starts = np.cumsum([0, *sizes[:-1]])
+        texts = [p.title for p in self.passages] + paragraphs
+        self._compounds = compounds_of(texts)
+        self._passage_terms = [frozenset(terms(p.text)) for p in self.passages]
+        self._title_terms = [frozenset(terms(p.title) + intents(p.title)) for p in self.passages]
+        self._vocabulary = frozenset().union(*self._passage_terms)
+        self._idf = _idf(self._passage_terms)
+        self._max_idf = math.log(1 + (len(self.passages) + 0.5) / 0.5)
+        self._synonyms = SynonymMatcher(SYNONYM_GROUPS, self._compounds)
+        synonym_words = [w for group in SYNONYM_GROUPS for phrase in group for w in words(phrase)]
+        self._known_stems = self._vocabulary | set(terms_of_words(synonym_words))
+        self._speller = Speller(
+            piece for word in [*words(" ".join(texts)), *synonym_words] for piece in split_compound(word)
+        )
+
+    def _spell(self, surface: list[str]) -> tuple[list[str], set[str]]:
+        """Correct unknown words; returns the words and the set of those that were corrected."""
+        fixed, corrected = [], set()
+        for word in surface:
+            pieces = [p for p in split_compound(word) if p not in STOP_WORDS]
+            known = all(stem(p) in self._known_stems for p in pieces)
+            replacement = None if known else self._speller.correct(word.replace("-", ""))
+            if replacement and replacement != word:
+                corrected.add(replacement)
+                word = replacement
+            fixed.append(word)
+        return fixed, corrected
+
+    def analyze(self, question: str) -> Query:
+        """Question text -> weighted query terms (own, compound-joined, corrected, synonyms)."""
+        surface, corrected = self._spell(words(question))
+        weights: dict[str, float] = {}
+        for word in surface:
+            for term in terms_of_words([word]):
+                weights[term] = max(weights.get(term, 0.0), TYPO_WEIGHT if word in corrected else 1.0)
+        sequence = whole_terms(surface, self._compounds)
+        for term in self._compounds.stems.intersection(sequence):
+            weights.setdefault(term, 1.0)
+        alternatives: dict[str, set[str]] = {term: set() for term in weights}
+        for expansion in self._synonyms.expansions(sequence):
+            known = expansion.matched <= self._vocabulary
+            for term in expansion.terms - weights.keys():
+                weights[term] = SYNONYM_WEIGHT if known else STAND_IN_WEIGHT
+            for term in expansion.matched & alternatives.keys():
+                alternatives[term] |= expansion.terms
+        concepts = tuple((term, frozenset(alternatives[term])) for term in alternatives)
+        for intent in intents(question):
+            weights[intent] = INTENT_WEIGHT
+        return Query(weights, concepts)
+
+    def search(self, question: str, limit: int = 3) -> Ranking:
+        """Rank passages for a question; an empty query ranks nothing."""
+        query = self.analyze(question)
+        if not query.weights:
+            return Ranking((), 0.0)
+        paragraph_scores = self._paragraphs.scores(query.weights)
+        best_paragraph = np.maximum.reduceat(paragraph_scores, self._paragraph_starts)
+        scores = (
+            TITLE_WEIGHT * self._titles.scores(query.weights)
+            + BODY_WEIGHT * self._bodies.scores(query.weights)
+            + PARAGRAPH_WEIGHT * best_paragraph
+            + TITLE_MATCH_WEIGHT * self._title_match(query)
+        )
+        order = np.argsort(-scores, kind="stable")[:limit]
+        hits = tuple(
+            Hit(self.passages[i], float(scores[i]), self._best_paragraph_of(i, paragraph_scores)) for i in order
+        )
+        return Ranking(hits, self._coverage(query, int(order[0])))
+
+    def _best_paragraph_of(self, passage_index: int, paragraph_scores: np.ndarray) -> int:
+        start = self._paragraph_starts[passage_index]
+        size = len(self.passages[passage_index].paragraphs)
+        return int(np.argmax(paragraph_scores[start : start + size]))
+
+    def _title_match(self, query: Query) -> np.ndarray:
+        """Share of each title's terms the query uses: a question asked as the FAQ phrases it."""
+        weights = query.weights
+        return np.array([sum(weights.get(t, 0.0) for t in title) / max(len(title), 1) for title in self._title_terms])
+
+    def _coverage(self, query: Query, passage_index: int) -> float:
+        """Share of the question's terms (idf-weighted) the passage contains or paraphrases."""
+        present = self._passage_terms[passage_index]
+        total = covered = 0.0
+        for term, alternatives in query.concepts:
+            idf = self._idf.get(term, self._max_idf)
+            total += idf
+            if term in present or alternatives & present:
+                covered += idf
+        return covered / total if total else 0.0
+
+
+def _idf(documents: list[frozenset[str]]) -> dict[str, float]:
+    """Always-positive idf over passages, used to weigh coverage (unknown terms weigh the most)."""
+    counts: dict[str, int] = {}
+    for document in documents:
+        for term in document:
+            counts[term] = counts.get(term, 0) + 1
+    n = len(documents)
+    return {term: math.log(1 + (n - df + 0.5) / (df + 0.5)) for term, df in counts.items()}
