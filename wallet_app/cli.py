@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -19,6 +20,9 @@ from wallet_app.credentials.verify import VerificationOutcome, verify_source
 
 MAX_SOURCE_BYTES = 20_000_000
 EXIT_VALID, EXIT_NOT_VALID, EXIT_ERROR = 0, 1, 2
+# Without a handler, logging's last-resort handler prints tracebacks of caught crashes to stderr;
+# whoever configures logging still receives them through propagation.
+logging.getLogger("wallet_app").addHandler(logging.NullHandler())
 STATUS_MARKERS = {"passed": "[ok]  ", "failed": "[FAIL]", "skipped": "[skip]", "indeterminate": "[??]  "}
 
 
