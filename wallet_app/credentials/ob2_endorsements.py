@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from wallet_app.credentials.errors import FetchError
 from wallet_app.credentials.fetch import Fetcher
+from wallet_app.credentials.fields import as_list, issuer_of
 from wallet_app.credentials.model import EndorsementSummary
 from wallet_app.credentials.ob2_checks import check_dates, check_linked_node, check_structure
 from wallet_app.credentials.ob2_hosted import check_not_revoked_flag, check_scope, fetch_hosted
-from wallet_app.credentials.ob2_nodes import as_list, resolve_node
-from wallet_app.credentials.ob2_normalize import optional_date, to_issuer
+from wallet_app.credentials.ob2_nodes import resolve_node
+from wallet_app.credentials.ob2_normalize import optional_date
 from wallet_app.credentials.ob2_shapes import endorsement_problems, profile_problems, verification_type
 from wallet_app.credentials.options import VerifyOptions
 from wallet_app.credentials.report import CheckStatus, Verdict, VerificationReport
@@ -73,7 +74,7 @@ def _summary(value: object, options: VerifyOptions, fetcher: Fetcher) -> Endorse
     comment = claim.get("endorsementComment") if isinstance(claim, dict) else None
     return EndorsementSummary(
         id=endorsement.get("id") if isinstance(endorsement.get("id"), str) else None,
-        issuer=to_issuer(issuer or {}),
+        issuer=issuer_of(issuer),
         comment=comment if isinstance(comment, str) else None,
         issued_on=optional_date(endorsement.get("issuedOn")),
         verdict=endorsement_report.verdict.value,

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from wallet_app.credentials.errors import BadgeInputError, FetchError
 from wallet_app.credentials.fetch import Fetcher, parse_json_limited
-from wallet_app.credentials.ob2_nodes import as_list
+from wallet_app.credentials.fields import as_list
 from wallet_app.credentials.ob2_shapes import verification_object
 from wallet_app.credentials.report import CheckStatus, VerificationReport
 

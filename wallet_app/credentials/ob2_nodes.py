@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from wallet_app.credentials.errors import FetchError
 from wallet_app.credentials.fetch import Fetcher
+from wallet_app.credentials.fields import as_list, node_id
 from wallet_app.credentials.ob1 import upgrade_node
 
 OB2_NAMESPACE = "https://w3id.org/openbadges#"
@@ -28,12 +29,6 @@ class LinkedNode:
         return self.fetched_from is not None and node_id(self.node) not in (None, self.fetched_from)
 
 
-def as_list(value: object) -> list:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
-
-
 def types_of(node: dict) -> set[str]:
     """The node's types with the compact and full OB 2.0 IRIs folded to short names."""
     names = set()
@@ -45,15 +40,6 @@ def types_of(node: dict) -> set[str]:
 
 def has_type(node: dict, *names: str) -> bool:
     return bool(types_of(node) & set(names))
-
-
-def node_id(value: object) -> str | None:
-    """The IRI a property value stands for: the string itself, or an embedded node's ``id``."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, dict) and isinstance(value.get("id"), str):
-        return value["id"]
-    return None
 
 
 def resolve_node(fetcher: Fetcher, value: object, expected_type: str) -> LinkedNode:

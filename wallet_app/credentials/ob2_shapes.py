@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from wallet_app.credentials.dates import DateFormatError, parse_datetime
-from wallet_app.credentials.ob2_nodes import as_list, has_type
+from wallet_app.credentials.fields import as_list
+from wallet_app.credentials.ob2_nodes import has_type
 from wallet_app.credentials.recipient import is_supported_hash
 
 KNOWN_CONTEXTS = ("https://w3id.org/openbadges/v2", "https://w3id.org/openbadges/v1")

@@ -11,7 +11,8 @@ from cryptography.hazmat.primitives.serialization import load_pem_public_key
 
 from wallet_app.credentials.errors import FetchError
 from wallet_app.credentials.fetch import Fetcher
-from wallet_app.credentials.ob2_nodes import LinkedNode, as_list, node_id, resolve_node
+from wallet_app.credentials.fields import as_list, node_id
+from wallet_app.credentials.ob2_nodes import LinkedNode, resolve_node
 from wallet_app.credentials.ob2_shapes import verification_object
 from wallet_app.credentials.proofs.jws import CompactJws, JwsError, PublicKey, verify_signature
 from wallet_app.credentials.report import VerificationReport
