@@ -18,9 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conformance.support import CONFORMANCE, case_id, load_cases, verify_argv
 from wallet_app.cli import main
-
-CONFORMANCE = (Path(__file__).resolve().parents[2] / ".." / "shared" / "conformance").resolve()
 
 # (path, recipient) of each invalid case -> the check that must have failed.
 EXPECTED_FAILED_CHECK = {
@@ -49,28 +48,7 @@ EXPECTED_FAILED_CHECK = {
 }
 
 
-def _cases() -> list[dict]:
-    if not (CONFORMANCE / "cases.json").is_file():
-        return []
-    return [case for case in json.loads((CONFORMANCE / "cases.json").read_text()) if case["path"].startswith("ob2/")]
-
-
-def _case_id(case: dict) -> str:
-    return case["path"].removeprefix("ob2/") + (f"[recipient={case['recipient']}]" if "recipient" in case else "")
-
-
-def _argv(case: dict) -> list[str]:
-    argv = ["verify", "--json", "--offline"]
-    if case["now"]:
-        argv += ["--now", case["now"]]
-    if "recipient" in case:
-        argv += ["--recipient", case["recipient"]]
-    for prefix, folder in case["maps"].items():
-        argv += ["--map", f"{prefix}={CONFORMANCE / folder}" + ("/" if folder.endswith("/") else "")]
-    return [*argv, str(CONFORMANCE / case["path"])]
-
-
-CASES = _cases()
+CASES = load_cases("ob2/")
 pytestmark = pytest.mark.skipif(not CASES, reason=f"conformance data not found at {CONFORMANCE}")
 
 
@@ -78,9 +56,9 @@ def test_all_ob2_cases_are_collected() -> None:
     assert len(CASES) == 45
 
 
-@pytest.mark.parametrize("case", CASES, ids=[_case_id(case) for case in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[case_id(case, "ob2/") for case in CASES])
 def test_ob2_case(case: dict, capsys: pytest.CaptureFixture[str]) -> None:
-    exit_code = main(_argv(case))
+    exit_code = main(verify_argv(case))
     line = json.loads(capsys.readouterr().out)
     accepted = case.get("accept") or [case["expect"]]
     assert line["verdict"] in accepted, f"{case['why']}: got {line}"
@@ -101,7 +79,12 @@ def test_console_script_runs_a_valid_and_an_error_case() -> None:
     valid_case = next(case for case in CASES if case["path"].endswith("simple.jwt"))
     error_case = next(case for case in CASES if case["expect"] == "error")
     result = subprocess.run(
-        [str(wallet), *_argv(valid_case)[:-1], _argv(valid_case)[-1], str(CONFORMANCE / error_case["path"])],
+        [
+            str(wallet),
+            *verify_argv(valid_case)[:-1],
+            verify_argv(valid_case)[-1],
+            str(CONFORMANCE / error_case["path"]),
+        ],
         capture_output=True,
         text=True,
         timeout=120,
