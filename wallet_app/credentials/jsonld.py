@@ -75,6 +75,11 @@ SHIPPED_CONTEXTS: dict[str, str] = {
     "https://www.w3.org/ns/credentials/examples/v2": "credentials-examples-v2.jsonld",
 }
 
+MAX_PROCESSED_CONTEXTS = 4096
+# pyld marks a finished (immutable) active context by freezing it; only those are shared.
+_FROZEN_CONTEXT = type(jsonld.freeze({}))
+_PROCESSED_CONTEXTS: dict[tuple[Any, ...], tuple[Any, Any]] = {}
+
 _JS_TOKEN = re.compile(
     r"""\s+|//[^\n]*|/\*.*?\*/|(?P<str>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""
     r"""|(?P<word>[A-Za-z_$][\w$]*)|(?P<num>-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(?P<punct>[{}\[\]:,])""",
@@ -149,7 +154,7 @@ def document_loader(url: str, options: dict[str, Any] | None = None) -> dict[str
         document = _parsed_context(url)
     except ContextError as exc:
         raise jsonld.JsonLdError(str(exc), "jsonld.LoadDocumentError", code="loading document failed") from exc
-    return {"contextUrl": None, "documentUrl": url, "document": document}
+    return {"contextUrl": None, "documentUrl": url, "document": document, "tag": "static"}
 
 
 def _refuse_dropped_term(expanded_property: str | None) -> None:
@@ -179,25 +184,63 @@ def _is_absolute(iri: str) -> bool:
     return ":" in iri
 
 
-def expand(document: dict[str, Any]) -> list[Any]:
-    """JSON-LD expansion in safe mode: an undefined term, type or relative id is a ContextError."""
-    processor = jsonld.JsonLdProcessor(on_property_dropped=_refuse_dropped_term)
-    try:
-        expanded = processor.expand(document, {"documentLoader": document_loader, "base": None})
-    except jsonld.JsonLdError as exc:
-        raise _as_context_error(exc) from exc
-    _refuse_relative_iris(expanded)
-    return expanded
+class _SafeProcessor(jsonld.JsonLdProcessor):
+    """pyld in safe mode, with processed scoped contexts kept between documents.
+
+    Safe mode: a dropped term, or a type or id left relative, would silently vanish from what
+    is signed, so each is a ContextError instead.
+
+    Caching: pyld caches a processed context per active context id, but every type-scoped
+    context (each OB type has one) is applied to a fresh clone with a fresh id, so it is rebuilt
+    term by term for every node of every credential. Processing is a pure function of the active
+    context (immutable once it has an id), the local context object and the flags, so the result
+    is memoized on exactly those. The local context is kept in the entry and compared by
+    identity, so an id can never be reused while its entry lives. Only contexts are cached.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(on_property_dropped=_refuse_dropped_term)
+
+    def expand(self, input_: Any, options: Any) -> Any:
+        expanded = super().expand(input_, options)
+        _refuse_relative_iris(expanded)
+        return expanded
+
+    def _process_context(
+        self,
+        active_ctx: Any,
+        local_ctx: Any,
+        options: dict[str, Any],
+        override_protected: bool = False,
+        propagate: bool = True,
+        validate_scoped: bool = True,
+        cycles: Any = None,
+    ) -> Any:
+        active_id = active_ctx.get("_uuid")
+        key = (active_id, id(local_ctx), override_protected, propagate, validate_scoped)
+        cached = _PROCESSED_CONTEXTS.get(key)
+        if active_id and not cycles and cached and cached[0] is local_ctx:
+            return cached[1]
+        processed = super()._process_context(
+            active_ctx, local_ctx, options, override_protected, propagate, validate_scoped, cycles
+        )
+        if active_id and not cycles and isinstance(processed, _FROZEN_CONTEXT):
+            if len(_PROCESSED_CONTEXTS) >= MAX_PROCESSED_CONTEXTS:
+                _PROCESSED_CONTEXTS.clear()
+            _PROCESSED_CONTEXTS[key] = (local_ctx, processed)
+        return processed
 
 
 def canonize(document: dict[str, Any]) -> str:
     """RDF Dataset Canonicalization (RDFC-1.0 / URDNA2015) of a JSON-LD document, as N-Quads."""
-    expanded = expand(document)
+    options = {
+        "algorithm": "URDNA2015",
+        "format": "application/n-quads",
+        "documentLoader": document_loader,
+        "base": None,
+    }
     try:
-        return jsonld.normalize(
-            expanded,
-            {"algorithm": "URDNA2015", "format": "application/n-quads", "documentLoader": document_loader},
-        )
+        return _SafeProcessor().normalize(document, options)
     except jsonld.JsonLdError as exc:
         raise _as_context_error(exc) from exc
 
