@@ -281,3 +281,13 @@ def test_endorsements_are_verified_but_never_change_the_verdict(issuer: Loopback
     assert outcome.credential.endorsements[0].comment == "Solid criteria"
     endorsement_check = check(outcome, "endorsements")
     assert endorsement_check.warning and "1 of 2 endorsements verified" in endorsement_check.message
+
+
+def test_hosted_copy_declaring_another_id_is_invalid(issuer: LoopbackIssuer) -> None:
+    """A page elsewhere cannot borrow a genuine badge by declaring the genuine badge's id."""
+    genuine = issuer.hosted_assertion("genuine")
+    issuer.serve_json("/assertions/copycat.json", genuine)
+    copycat = dict(genuine, id=issuer.url("/assertions/copycat.json"))
+    outcome = run(issuer, as_bytes(copycat))
+    assert outcome.verdict == Verdict.INVALID
+    assert "says it is a different badge" in check(outcome, "hosted.fetch").message

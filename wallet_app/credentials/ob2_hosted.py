@@ -48,6 +48,14 @@ def fetch_hosted(node: dict, what: str, fetcher: Fetcher, report: VerificationRe
     if not isinstance(hosted, dict):
         report.failed("hosted.fetch", f"The issuer's address {hosted_url} does not hold a {what}.")
         return None
+    declared_id = hosted.get("id") or verification_object(hosted).get("url")
+    if declared_id != hosted_url:
+        report.failed(
+            "hosted.fetch",
+            f"The document at {hosted_url} says it is a different {what} ({declared_id}), "
+            "so it cannot vouch for this one.",
+        )
+        return None
     report.passed("hosted.fetch", f"Fetched the {what} from its issuer's address {hosted_url}.")
     return hosted
 
