@@ -1,0 +1,161 @@
+"""FAQ retrieval and answers on the shipped corpus: known questions, abstention, reload, CLI."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from faq.__main__ import format_answer, main, serve_jsonl
+from faq.answer import ANSWER_MAX_CHARS, Assistant, source_url
+from faq.corpus import GUIDANCE_DIR, HELP_DIR
+from faq.index import Index
+
+
+@pytest.fixture(scope="module")
+def assistant() -> Assistant:
+    return Assistant()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected_title"),
+    [
+        ("what is a micro-credential", "What are micro-credentials?"),
+        ("who approves new microcredentials", "Who approves new micro-credentials at KPU?"),
+        ("Policy AC15", "Who approves new micro-credentials at KPU?"),
+        ("BC framework", "Which framework are KPU's micro-credentials aligned with?"),
+        ("what info is inside an open badge", "What information is contained within open badges?"),
+        ("is a badge like a parchment", "What is the relationship of an open badge to a micro-credential?"),
+        (
+            "who looks after the open badges standard now",
+            "Who regulates the international technical standards for open badges?",
+        ),
+        ("how do I import a badge", "How do I import a badge into my wallet?"),
+    ],
+)
+def test_known_questions_find_their_passage(assistant: Assistant, question: str, expected_title: str) -> None:
+    answer = assistant.answer(question)
+    assert not answer.abstain
+    assert answer.passages[0].passage.title == expected_title
+
+
+def test_typos_and_split_spellings_still_find_the_answer(assistant: Assistant) -> None:
+    for question in ["who aproves micro credentails", "wat is in an opne badge metdata"]:
+        answer = assistant.answer(question)
+        assert not answer.abstain, question
+        assert answer.passages[0].passage.title.startswith(("Who approves", "What information")), question
+
+
+def test_synonyms_reach_words_the_guidance_does_not_use(assistant: Assistant) -> None:
+    answer = assistant.answer("what are the benefits for companies")
+    assert "up-skill their current employees" in answer.text
+
+
+def test_answer_is_the_passage_or_its_best_paragraph_with_source_and_follow_ups(assistant: Assistant) -> None:
+    short = assistant.answer("who approves new micro-credentials")
+    assert short.text.startswith("New micro-credentials at KPU are approved by the Senate")
+    assert short.source is not None
+    assert short.source.url == "/faq/source#who-approves-new-micro-credentials-at-kpu"
+    assert short.source.passage.label == "KPU micro-credentials guidance"
+    assert 2 <= len(short.follow_ups) <= 3
+    assert short.source.passage.title not in short.follow_ups
+
+    long = assistant.answer("can micro-credentials help community organizations")
+    assert long.text.startswith("Supporting Communities:")
+    assert len(long.text) <= ANSWER_MAX_CHARS
+
+
+def test_wallet_help_answers_are_labelled_as_wallet_help(assistant: Assistant) -> None:
+    answer = assistant.answer("how do I share my badge with an employer")
+    assert answer.source is not None
+    assert answer.source.passage.label == "Wallet help"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what's the weather in Surrey tomorrow", "recipe for lasagna", "who won the hockey game", "", "   ?!  "],
+)
+def test_out_of_scope_questions_abstain_and_suggest_what_to_ask(assistant: Assistant, question: str) -> None:
+    answer = assistant.answer(question)
+    assert answer.abstain
+    assert answer.source is None
+    assert answer.text.startswith("I can only answer questions about micro-credentials and this wallet; try")
+    assert "What are micro-credentials?" in answer.text
+    assert answer.follow_ups
+
+
+def test_json_format_is_stable(assistant: Assistant) -> None:
+    data = assistant.answer("who regulates open badge standards").to_json()
+    assert set(data) == {"answer", "passages", "abstain"}
+    assert data["abstain"] is False
+    first = data["passages"][0]
+    assert set(first) == {"text", "title", "score"}
+    assert first["title"] == "Who regulates the international technical standards for open badges?"
+    assert "IMS Global" in first["text"]
+    scores = [p["score"] for p in data["passages"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_jsonl_mode_answers_each_line_and_reports_bad_lines(assistant: Assistant) -> None:
+    lines = io.StringIO('{"q": "what is a micro-credential"}\n\nnot json\n{"q": "pizza dough recipe"}\n')
+    out = io.StringIO()
+    serve_jsonl(assistant, lines, out)
+    replies = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert len(replies) == 3
+    assert replies[0]["abstain"] is False
+    assert "error" in replies[1]
+    assert replies[2]["abstain"] is True
+
+
+def test_cli_prints_answer_with_source(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "who approves micro-credentials"]) == 0
+    printed = capsys.readouterr().out
+    assert "Senate Micro-credentials Committee" in printed
+    assert "Source: KPU micro-credentials guidance" in printed
+
+
+def test_cli_needs_a_question_or_jsonl() -> None:
+    with pytest.raises(SystemExit):
+        main(["ask"])
+
+
+def test_format_answer_lists_follow_ups(assistant: Assistant) -> None:
+    text = format_answer(assistant.answer("what is in an open badge"))
+    assert "You could also ask:" in text
+
+
+def test_corpus_change_rebuilds_the_index(tmp_path: Path) -> None:
+    guidance, help_dir = tmp_path / "corpus", tmp_path / "help"
+    shutil.copytree(GUIDANCE_DIR, guidance)
+    shutil.copytree(HELP_DIR, help_dir)
+    assistant = Assistant([guidance, help_dir])
+    question = "can I get a badge for volunteering at the food bank"
+    assert assistant.answer(question).abstain
+    assert assistant.refresh() is False
+
+    (guidance / "volunteering.md").write_text(
+        "# Volunteering\n\n## Can volunteering earn a badge?\n\n"
+        "Volunteering at the food bank earns a community service badge.\n",
+        encoding="utf-8",
+    )
+    answer = assistant.answer(question)
+    assert not answer.abstain
+    assert answer.source is not None
+    assert answer.source.passage.title == "Can volunteering earn a badge?"
+    assert answer.source.passage.label == "Volunteering"
+
+    (guidance / "volunteering.md").unlink()
+    assert assistant.refresh() is True
+    assert all(p.title != "Can volunteering earn a badge?" for p in assistant.index.passages)
+
+
+def test_an_empty_corpus_is_refused_with_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="no passages"):
+        Index([])
+
+
+def test_source_url_points_at_the_public_source_view() -> None:
+    assert source_url("what-are-micro-credentials") == "/faq/source#what-are-micro-credentials"
