@@ -154,12 +154,14 @@ class Fetcher:
         self.max_bytes = max_bytes
 
     def get(self, url: str) -> FetchedDocument:
-        local_file = self.mapped_file(url)
+        """Fetch ``url`` (a did:web is first turned into its https ``did.json`` URL)."""
+        web_url = did_web_to_url(url) if url.startswith("did:web:") else url
+        local_file = self._mapped_file(web_url)
         if local_file is not None:
             return self._read_local(url, local_file)
         if self.options.offline:
             raise FetchRefused(f"{url} is not available offline.", url=url)
-        return self._get_remote(url)
+        return self._get_remote(web_url)
 
     def get_json(self, url: str) -> dict | list:
         document = self.get(url)
@@ -173,11 +175,9 @@ class Fetcher:
             raise FetchError(f"{url} did not return a JSON object.", url=url)
         return parsed
 
-    def mapped_file(self, url: str) -> str | None:
+    def _mapped_file(self, url: str) -> str | None:
         """The local file a ``--map`` prefix sends this URL to, by plain string concatenation."""
         target = url.split("#", 1)[0]
-        if target.startswith("did:web:"):
-            target = did_web_to_url(target)
         matches = [(prefix, folder) for prefix, folder in self.options.maps if target.startswith(prefix)]
         if not matches:
             return None
