@@ -16,9 +16,9 @@ from pathlib import Path
 from wallet_app.credentials.dates import DateFormatError, parse_datetime
 from wallet_app.credentials.options import VerifyOptions
 from wallet_app.credentials.report import Verdict
+from wallet_app.credentials.sources import MAX_SOURCE_BYTES
 from wallet_app.credentials.verify import VerificationOutcome, verify_source
 
-MAX_SOURCE_BYTES = 20_000_000
 EXIT_VALID, EXIT_NOT_VALID, EXIT_ERROR = 0, 1, 2
 # Without a handler, logging's last-resort handler prints tracebacks of caught crashes to stderr;
 # whoever configures logging still receives them through propagation.

@@ -152,3 +152,11 @@ def test_parse_json_limited() -> None:
         parse_json_limited("[1, 2, 3]", max_bytes=5)
     with pytest.raises(BadgeInputError, match="not valid JSON"):
         parse_json_limited('{"a": NaN}', max_bytes=100)
+
+
+def test_one_verification_has_a_document_budget(issuer: LoopbackIssuer) -> None:
+    fetcher = Fetcher(issuer.options(), max_documents=2)
+    fetcher.get(issuer.issuer_id)
+    fetcher.get(issuer.key_id)
+    with pytest.raises(FetchError, match="too many documents"):
+        fetcher.get(issuer.badge_class_id)

@@ -146,12 +146,28 @@ def _shared_ssl_context() -> ssl.SSLContext:
 
 
 class Fetcher:
-    """Fetches one document at a time within a total deadline and a byte cap."""
+    """Fetches documents for one verification, each within a deadline and a byte cap.
 
-    def __init__(self, options: VerifyOptions, *, deadline_s: float = 10.0, max_bytes: int = 2_000_000) -> None:
+    A badge can link to many documents (endorsements, keys, lists), so the whole run also has a
+    budget: at most ``max_documents`` network fetches within ``budget_s`` seconds.
+    """
+
+    def __init__(
+        self,
+        options: VerifyOptions,
+        *,
+        deadline_s: float = 10.0,
+        max_bytes: int = 2_000_000,
+        budget_s: float = 60.0,
+        max_documents: int = 60,
+    ) -> None:
         self.options = options
         self.deadline_s = deadline_s
         self.max_bytes = max_bytes
+        self.budget_s = budget_s
+        self.max_documents = max_documents
+        self._remote_fetches = 0
+        self._budget_ends: float | None = None
 
     def get(self, url: str) -> FetchedDocument:
         """Fetch ``url`` (a did:web is first turned into its https ``did.json`` URL)."""
@@ -198,7 +214,12 @@ class Fetcher:
         return FetchedDocument(url, url, 200, content_type, path.read_bytes())
 
     def _get_remote(self, url: str) -> FetchedDocument:
-        deadline = time.monotonic() + self.deadline_s
+        now = time.monotonic()
+        self._budget_ends = self._budget_ends or now + self.budget_s
+        self._remote_fetches += 1
+        if self._remote_fetches > self.max_documents:
+            raise FetchError(f"{url} was not fetched: this badge links to too many documents.", url=url)
+        deadline = min(now + self.deadline_s, self._budget_ends)
         current_url = url
         with httpx.Client(transport=_CheckedTransport(self.options.allow_hosts), trust_env=False) as client:
             for _hop in range(MAX_REDIRECTS + 1):
