@@ -14,7 +14,6 @@ from wallet_app.credentials.fields import as_list, node_id
 from wallet_app.credentials.ob1 import upgrade_node
 
 OB2_NAMESPACE = "https://w3id.org/openbadges#"
-TYPE_PREFIXES = ("", "obi:", OB2_NAMESPACE)
 
 
 @dataclass(frozen=True)
