@@ -50,6 +50,17 @@ class Ob3Issuer:
     def credential(self, **overrides: Any) -> dict[str, Any]:
         return self.sign(self.unsigned(**overrides))
 
+    def endorsement(self, comment: str, endorsed_id: str = "https://demo.example/achievements/python") -> dict:
+        """A signed EndorsementCredential by this issuer."""
+        unsigned = issuing.build_endorsement_credential(
+            credential_id="urn:uuid:e0000000-0000-0000-0000-000000000001",
+            issuer={"id": self.did, "name": "Guild"},
+            endorsed_id=endorsed_id,
+            comment=comment,
+            valid_from=NOW - timedelta(days=3),
+        )
+        return self.sign(unsigned)
+
     def status_list(self, list_url: str, revoked: set[int], **overrides: Any) -> dict[str, Any]:
         settings: dict[str, Any] = {
             "list_url": list_url,

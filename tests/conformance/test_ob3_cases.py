@@ -7,13 +7,14 @@ Runs fully offline with the `--map` folders each case lists. The data is read in
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
+from tests.conformance.support import CONFORMANCE, case_id, load_cases, verify_argv
 from wallet_app.cli import main
 
-CONFORMANCE = (Path(__file__).resolve().parents[2] / ".." / "shared" / "conformance").resolve()
+PREFIX = "ob3/"
+CASES = load_cases(PREFIX)
 XFAIL = {
     "ob3/1edtech-public-validator/sd/derivedcredential.json": (
         "ecdsa-sd-2023 (selective disclosure with P-256) is not implemented; the proof is reported as "
@@ -39,40 +40,19 @@ def _expected_failed_check(case: dict) -> str:
     return next((check for words, check in EXPECTED_FAILURE if words in why), "proof")
 
 
-def _cases() -> list[dict]:
-    if not (CONFORMANCE / "cases.json").is_file():
-        return []
-    return [case for case in json.loads((CONFORMANCE / "cases.json").read_text()) if case["path"].startswith("ob3/")]
-
-
-def _case_id(case: dict) -> str:
-    return case["path"].removeprefix("ob3/") + (f"[recipient={case['recipient']}]" if "recipient" in case else "")
-
-
-def _argv(case: dict) -> list[str]:
-    argv = ["verify", "--json", "--offline"]
-    if case["now"]:
-        argv += ["--now", case["now"]]
-    if "recipient" in case:
-        argv += ["--recipient", case["recipient"]]
-    for prefix, folder in case["maps"].items():
-        argv += ["--map", f"{prefix}={CONFORMANCE / folder}" + ("/" if folder.endswith("/") else "")]
-    return [*argv, str(CONFORMANCE / case["path"])]
-
-
-@pytest.mark.skipif(not _cases(), reason=f"conformance data not found at {CONFORMANCE}")
+@pytest.mark.skipif(not CASES, reason=f"conformance data not found at {CONFORMANCE}")
 @pytest.mark.parametrize(
     "case",
     [
         pytest.param(case, marks=pytest.mark.xfail(reason=XFAIL[case["path"]], strict=True))
         if case["path"] in XFAIL
         else case
-        for case in _cases()
+        for case in CASES
     ],
-    ids=_case_id,
+    ids=lambda case: case_id(case, PREFIX),
 )
 def test_ob3_case_verdict(case: dict, capsys: pytest.CaptureFixture[str]) -> None:
-    main(_argv(case))
+    main(verify_argv(case))
     line = json.loads(capsys.readouterr().out)
     accepted = case.get("accept") or [case["expect"]]
     failing = [check for check in line.get("checks", []) if check["status"] != "passed"]

@@ -63,16 +63,7 @@ def test_issued_badge_verifies_and_normalizes() -> None:
 
 
 def test_standalone_endorsement_verifies_without_a_recipient_check() -> None:
-    ob3 = Ob3Issuer()
-    endorsement = ob3.sign(
-        issuing.build_endorsement_credential(
-            credential_id="urn:uuid:e0000000-0000-0000-0000-000000000009",
-            issuer={"id": ob3.did, "name": "Peer"},
-            endorsed_id="https://demo.example/achievements/python",
-            comment="Great work.",
-            valid_from=NOW - timedelta(days=1),
-        )
-    )
+    endorsement = Ob3Issuer().endorsement("Great work.")
     outcome = verify(endorsement, recipients=(LEARNER_EMAIL,))
     assert outcome.verdict == "valid"
     assert check(outcome, "type")[1] == "This is an Open Badges 3.0 endorsement."

@@ -143,16 +143,7 @@ def test_several_proofs_report_which_passed(ob3: Ob3Issuer) -> None:
 
 
 def test_embedded_endorsement_is_verified_on_its_own(ob3: Ob3Issuer) -> None:
-    endorser = Ob3Issuer()
-    endorsement = endorser.sign(
-        issuing.build_endorsement_credential(
-            credential_id="urn:uuid:e0000000-0000-0000-0000-000000000001",
-            issuer={"id": endorser.did, "name": "Guild"},
-            endorsed_id="https://demo.example/achievements/python",
-            comment="Solid course.",
-            valid_from=NOW - timedelta(days=3),
-        )
-    )
+    endorsement = Ob3Issuer().endorsement("Solid course.")
     forged = copy.deepcopy(endorsement)
     forged["credentialSubject"]["endorsementComment"] = "Best course ever."
     unsigned = ob3.unsigned()

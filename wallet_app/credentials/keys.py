@@ -13,6 +13,7 @@ from typing import Protocol
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
+from wallet_app.credentials.fields import as_list
 from wallet_app.credentials.multibase import (
     ED25519_PUB,
     P256_PUB,
@@ -188,15 +189,15 @@ def _resolve_https(method_id: str, fetcher: JsonFetcher) -> ResolvedKey:
 def _key_from_controller_document(document: dict, method_id: str, source: str) -> ResolvedKey:
     """Find ``method_id`` among the document's keys and note whether it may assert credentials."""
     subject = str(document.get("id", ""))
-    candidates = [entry for entry in _as_list(document.get("verificationMethod")) if isinstance(entry, dict)]
-    candidates += [entry for entry in _as_list(document.get("assertionMethod")) if isinstance(entry, dict)]
+    candidates = [entry for entry in as_list(document.get("verificationMethod")) if isinstance(entry, dict)]
+    candidates += [entry for entry in as_list(document.get("assertionMethod")) if isinstance(entry, dict)]
     method = next((entry for entry in candidates if _absolute(entry.get("id"), subject) == method_id), None)
     if method is None:
         raise KeyResolutionError(f"{subject or 'The controller document'} does not list the key {method_id}.")
     controller = _absolute(method.get("controller"), subject) or subject
     assertion_ids = {
         _absolute(entry.get("id") if isinstance(entry, dict) else entry, subject)
-        for entry in _as_list(document.get("assertionMethod"))
+        for entry in as_list(document.get("assertionMethod"))
     }
     return ResolvedKey(
         method_id, controller, public_key_from_method(method), source, assertion_method=method_id in assertion_ids
@@ -207,9 +208,3 @@ def _absolute(reference: object, base: str) -> str | None:
     if not isinstance(reference, str):
         return None
     return base + reference if reference.startswith("#") else reference
-
-
-def _as_list(value: object) -> list:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from wallet_app.credentials.fields import as_list
 from wallet_app.credentials.model import EndorsementSummary
-from wallet_app.credentials.ob3.shape import as_list, subjects
+from wallet_app.credentials.ob3.shape import subjects
 from wallet_app.credentials.report import VerificationReport
 
 EndorsementVerifier = Callable[[dict[str, Any] | str], EndorsementSummary]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from wallet_app.credentials.errors import FetchError
 from wallet_app.credentials.keys import (
     JWK_HEADER,
     JsonFetcher,
@@ -11,8 +10,7 @@ from wallet_app.credentials.keys import (
     public_key_from_jwk,
     resolve_verification_method,
 )
-from wallet_app.credentials.ob3.proof_check import ProofResult
-from wallet_app.credentials.ob3.trust import binding_problem
+from wallet_app.credentials.ob3.proof_check import ProofResult, check_signed
 from wallet_app.credentials.proofs.jws import JwsError, verify_signature
 from wallet_app.credentials.proofs.vc_jwt import VcJwt
 from wallet_app.credentials.report import CheckStatus
@@ -25,24 +23,13 @@ def evaluate_jwt(token: VcJwt, issuer_id: str | None, fetcher: JsonFetcher) -> P
     if token.claim_problems:
         problems = "; ".join(token.claim_problems)
         return ProofResult(label, CheckStatus.FAILED, f"The token contradicts the credential: {problems}.")
-    try:
-        key = _token_key(token, issuer_id, fetcher)
-    except KeyResolutionError as exc:
-        return ProofResult(label, CheckStatus.FAILED, str(exc))
-    except FetchError as exc:
-        return ProofResult(label, CheckStatus.INDETERMINATE, f"The signing key could not be retrieved: {exc}")
-    problem = binding_problem(key, issuer_id)
-    if problem:
-        return ProofResult(label, CheckStatus.FAILED, problem, key)
-    try:
-        good = verify_signature(token.jws, key.public_key)
-    except JwsError as exc:
-        return ProofResult(label, CheckStatus.FAILED, str(exc), key)
-    if not good:
-        return ProofResult(
-            label, CheckStatus.FAILED, "The signature does not match: the credential was changed after signing.", key
-        )
-    return ProofResult(label, CheckStatus.PASSED, f"The {label} signature is valid.", key)
+    return check_signed(
+        label,
+        lambda: _token_key(token, issuer_id, fetcher),
+        issuer_id,
+        lambda key: verify_signature(token.jws, key.public_key),
+        (JwsError,),
+    )
 
 
 def _token_key(token: VcJwt, issuer_id: str | None, fetcher: JsonFetcher) -> ResolvedKey:

@@ -5,33 +5,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from wallet_app.credentials.dates import DateFormatError, parse_datetime
+from wallet_app.credentials.dates import DateFormatError
+from wallet_app.credentials.fields import alignment_of, as_list, evidence_of, issuer_of, node_id, text
 from wallet_app.credentials.model import (
     Achievement,
-    Alignment,
     Credential,
     EndorsementSummary,
-    Evidence,
-    Issuer,
     Recipient,
     RelatedAchievement,
     Result,
 )
-from wallet_app.credentials.ob3.shape import as_list, node_id, subjects
-from wallet_app.credentials.ob3.timing import END_FIELDS, START_FIELDS
-
-
-def text(value: Any) -> str | None:
-    """A display string from a plain value or a language map ({"en": ...}); None if absent."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    if isinstance(value, dict):
-        return text(value.get("en") or value.get("@value") or next(iter(value.values()), None))
-    if isinstance(value, list) and value:
-        return text(value[0])
-    return None
+from wallet_app.credentials.ob3.shape import subjects
+from wallet_app.credentials.ob3.timing import END_FIELDS, START_FIELDS, first_date
 
 
 def number(value: Any) -> float | None:
@@ -42,25 +27,11 @@ def number(value: Any) -> float | None:
 
 
 def date(document: dict[str, Any], fields: tuple[str, ...]) -> datetime | None:
-    for name in fields:
-        if document.get(name) is not None:
-            try:
-                return parse_datetime(document[name])
-            except DateFormatError:
-                return None
-    return None
-
-
-def issuer_of(node: Any) -> Issuer:
-    profile = node if isinstance(node, dict) else {}
-    return Issuer(
-        id=node_id(node),
-        name=text(profile.get("name")),
-        url=text(profile.get("url")),
-        email=text(profile.get("email")),
-        description=text(profile.get("description")),
-        image=node_id(profile.get("image")),
-    )
+    """The first of ``fields`` as a date; None when absent or unreadable (the validity check says why)."""
+    try:
+        return first_date(document, fields)
+    except DateFormatError:
+        return None
 
 
 def achievement_of(node: Any) -> Achievement:
@@ -80,36 +51,13 @@ def achievement_of(node: Any) -> Achievement:
         level=text(achievement.get("level")),
         human_code=text(achievement.get("humanCode")),
         tags=[tag for tag in as_list(achievement.get("tag")) if isinstance(tag, str)],
-        alignments=[_alignment(item) for item in as_list(achievement.get("alignment")) if isinstance(item, dict)],
+        alignments=[alignment_of(item) for item in as_list(achievement.get("alignment")) if isinstance(item, dict)],
         related=[_related(item) for item in as_list(achievement.get("related")) if isinstance(item, dict)],
-    )
-
-
-def _alignment(item: dict[str, Any]) -> Alignment:
-    return Alignment(
-        target_name=text(item.get("targetName")),
-        target_url=text(item.get("targetUrl")),
-        target_description=text(item.get("targetDescription")),
-        target_framework=text(item.get("targetFramework")),
-        target_code=text(item.get("targetCode")),
-        target_type=text(item.get("targetType")),
     )
 
 
 def _related(item: dict[str, Any]) -> RelatedAchievement:
     return RelatedAchievement(id=node_id(item), name=text(item.get("name")), relation=text(item.get("category")))
-
-
-def _evidence(item: Any) -> Evidence:
-    evidence = item if isinstance(item, dict) else {}
-    return Evidence(
-        id=node_id(item),
-        name=text(evidence.get("name")),
-        description=text(evidence.get("description")),
-        narrative=text(evidence.get("narrative")),
-        genre=text(evidence.get("genre")),
-        audience=text(evidence.get("audience")),
-    )
 
 
 def _results(subject: dict[str, Any], achievement: dict[str, Any]) -> list[Result]:
@@ -175,7 +123,7 @@ def to_credential(
         valid_from=date(document, START_FIELDS),
         expires=date(document, END_FIELDS),
         image=node_id(document.get("image")) or achievement.image,
-        evidence=[_evidence(item) for item in as_list(document.get("evidence"))],
+        evidence=[evidence_of(item) for item in as_list(document.get("evidence"))],
         results=_results(subject, achievement_node),
         endorsements=endorsements,
         credits_earned=number(subject.get("creditsEarned")),

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from wallet_app.credentials.fields import as_list
 from wallet_app.credentials.keys import JsonFetcher
 from wallet_app.credentials.ob3.jwt_check import evaluate_jwt
 from wallet_app.credentials.ob3.proof_check import evaluate_proofs, record_proofs
 from wallet_app.credentials.ob3.recipient_check import check_recipient
-from wallet_app.credentials.ob3.shape import Shape, as_list, check_shape
+from wallet_app.credentials.ob3.shape import Shape, check_shape
 from wallet_app.credentials.ob3.status_check import check_status
 from wallet_app.credentials.ob3.timing import check_validity
 from wallet_app.credentials.options import VerifyOptions

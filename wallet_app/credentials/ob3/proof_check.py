@@ -6,13 +6,14 @@ proof passed and what happened to the others.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from wallet_app.credentials import jsonld
 from wallet_app.credentials.errors import FetchError
+from wallet_app.credentials.fields import as_list
 from wallet_app.credentials.keys import JsonFetcher, KeyResolutionError, ResolvedKey, resolve_verification_method
-from wallet_app.credentials.ob3.shape import as_list
 from wallet_app.credentials.ob3.trust import binding_problem, trust_note
 from wallet_app.credentials.proofs import data_integrity
 from wallet_app.credentials.proofs.data_integrity import ProofFormatError
@@ -86,8 +87,34 @@ def _evaluate(
         return ProofResult(label, CheckStatus.FAILED, "The proof was not made for issuing (proofPurpose).")
     if label == ED25519_SIGNATURE_2020 and ED25519_2020_CONTEXT not in as_list(document.get("@context")):
         return ProofResult(label, CheckStatus.FAILED, "The Ed25519Signature2020 proof lacks its context.")
+    result = check_signed(
+        label,
+        lambda: resolve_verification_method(proof.get("verificationMethod"), fetcher),
+        issuer_id,
+        lambda key: data_integrity.verify_ed25519(
+            data_integrity.signing_input(document, proof, canonical.get()), proof, key.public_key
+        ),
+        (ProofFormatError, jsonld.ContextError),
+    )
+    if legacy_name and result.status is CheckStatus.PASSED:
+        message = f"The {label} (an old name for eddsa-rdfc-2022) signature is valid."
+        return replace(result, message=message, warning=True)
+    return result
+
+
+def check_signed(
+    label: str,
+    find_key: Callable[[], ResolvedKey],
+    issuer_id: str | None,
+    verify: Callable[[ResolvedKey], bool],
+    format_errors: tuple[type[Exception], ...],
+) -> ProofResult:
+    """The steps every proof shares: find the key, apply the trust policy, check the signature.
+
+    ``format_errors`` are what ``verify`` raises for a malformed proof (a definitive failure).
+    """
     try:
-        key = resolve_verification_method(proof.get("verificationMethod"), fetcher)
+        key = find_key()
     except KeyResolutionError as exc:
         return ProofResult(label, CheckStatus.FAILED, str(exc))
     except FetchError as exc:
@@ -96,16 +123,14 @@ def _evaluate(
     if problem:
         return ProofResult(label, CheckStatus.FAILED, problem, key)
     try:
-        signed = data_integrity.signing_input(document, proof, canonical.get())
-        good = data_integrity.verify_ed25519(signed, proof, key.public_key)
-    except (ProofFormatError, jsonld.ContextError) as exc:
+        good = verify(key)
+    except format_errors as exc:
         return ProofResult(label, CheckStatus.FAILED, str(exc), key)
     if not good:
         return ProofResult(
             label, CheckStatus.FAILED, "The signature does not match: the credential was changed after signing.", key
         )
-    note = " (an old name for eddsa-rdfc-2022)" if legacy_name else ""
-    return ProofResult(label, CheckStatus.PASSED, f"The {label}{note} signature is valid.", key, warning=legacy_name)
+    return ProofResult(label, CheckStatus.PASSED, f"The {label} signature is valid.", key)
 
 
 def record_proofs(results: list[ProofResult], report: VerificationReport) -> None:

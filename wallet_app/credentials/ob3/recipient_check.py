@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from wallet_app.credentials.ob3.shape import as_list, subjects
+from wallet_app.credentials.fields import as_list
+from wallet_app.credentials.ob3.shape import subjects
 from wallet_app.credentials.options import VerifyOptions
 from wallet_app.credentials.recipient import matches_any
 from wallet_app.credentials.report import VerificationReport

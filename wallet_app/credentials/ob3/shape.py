@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wallet_app.credentials import jsonld
+from wallet_app.credentials.fields import as_list, node_id
 from wallet_app.credentials.report import VerificationReport
 
 VC_V1_CONTEXT = "https://www.w3.org/2018/credentials/v1"
@@ -45,25 +46,10 @@ class Shape:
         return ENDORSEMENT_TYPE in self.types
 
 
-def as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
-
-
 def types_of(node: Any) -> frozenset[str]:
     if not isinstance(node, dict):
         return frozenset()
     return frozenset(item for item in as_list(node.get("type")) if isinstance(item, str))
-
-
-def node_id(node: Any) -> str | None:
-    """The id of a node given either as a bare URI string or as an object with `id`."""
-    if isinstance(node, str):
-        return node
-    if isinstance(node, dict) and isinstance(node.get("id"), str):
-        return node["id"]
-    return None
 
 
 def subjects(document: dict[str, Any]) -> list[dict[str, Any]]:

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from wallet_app.credentials.errors import FetchError
+from wallet_app.credentials.fields import as_list
 from wallet_app.credentials.keys import JsonFetcher
-from wallet_app.credentials.ob3.shape import as_list, subjects
+from wallet_app.credentials.ob3.shape import subjects
 from wallet_app.credentials.report import CheckStatus, Verdict, VerificationReport
 from wallet_app.credentials.status import StatusListError, bit_is_set, decode_status_list, parse_index
 
