@@ -24,6 +24,7 @@ EXIT_VALID, EXIT_NOT_VALID, EXIT_ERROR = 0, 1, 2
 # whoever configures logging still receives them through propagation.
 logging.getLogger("wallet_app").addHandler(logging.NullHandler())
 STATUS_MARKERS = {"passed": "[ok]  ", "failed": "[FAIL]", "skipped": "[skip]", "indeterminate": "[??]  "}
+WARNING_MARKER = "[warn]"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -127,7 +128,8 @@ def _checklist(line: dict[str, object]) -> str:
         lines.append(f"  {credential.get('name') or 'Unnamed badge'} from {issuer.get('name') or 'unknown issuer'}")
     lines.append(f"  format: {line['format']}")
     for check in line["checks"]:  # type: ignore[attr-defined]
-        lines.append(f"  {STATUS_MARKERS.get(check['status'], '[?]')} {check['message']}")
+        marker = WARNING_MARKER if check.get("warning") else STATUS_MARKERS.get(check["status"], "[?]")
+        lines.append(f"  {marker} {check['message']}")
     return "\n".join(lines)
 
 
