@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -95,3 +96,21 @@ def test_internal_crash_becomes_a_plain_error(
     assert "internal problem" in json.loads(captured.out)["error"]
     assert "boom" not in captured.out
     assert "Traceback" not in captured.err
+
+
+def test_python_dash_m_behaves_like_the_console_script(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.json"
+    empty.write_bytes(b"")
+    result = subprocess.run(
+        [sys.executable, "-m", "wallet_app.cli", "verify", "--json", str(empty)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert json.loads(result.stdout) == {
+        "source": str(empty),
+        "verdict": "error",
+        "error": "This file is empty. Download the badge again from your issuer's site, or paste the badge URL.",
+    }
