@@ -15,12 +15,6 @@ from wallet_app.cli import main
 
 PREFIX = "ob3/"
 CASES = load_cases(PREFIX)
-XFAIL = {
-    "ob3/1edtech-public-validator/sd/derivedcredential.json": (
-        "ecdsa-sd-2023 (selective disclosure with P-256) is not implemented; the proof is reported as "
-        "an unsupported suite, so the verdict is invalid instead of valid"
-    ),
-}
 
 # For invalid cases: words in the case's "why" -> the check that must be among the failed ones.
 EXPECTED_FAILURE = (
@@ -43,12 +37,7 @@ def _expected_failed_check(case: dict) -> str:
 @pytest.mark.skipif(not CASES, reason=f"conformance data not found at {CONFORMANCE}")
 @pytest.mark.parametrize(
     "case",
-    [
-        pytest.param(case, marks=pytest.mark.xfail(reason=XFAIL[case["path"]], strict=True))
-        if case["path"] in XFAIL
-        else case
-        for case in CASES
-    ],
+    CASES,
     ids=lambda case: case_id(case, PREFIX),
 )
 def test_ob3_case_verdict(case: dict, capsys: pytest.CaptureFixture[str]) -> None:

@@ -17,6 +17,7 @@ from wallet_app.credentials.keys import JsonFetcher, KeyResolutionError, Resolve
 from wallet_app.credentials.ob3.trust import binding_problem, trust_note
 from wallet_app.credentials.proofs import data_integrity
 from wallet_app.credentials.proofs.data_integrity import ProofFormatError
+from wallet_app.credentials.proofs.ecdsa_sd import ECDSA_SD_2023, verify_derived
 from wallet_app.credentials.proofs.ed25519_2020 import ED25519_2020_CONTEXT, ED25519_SIGNATURE_2020
 from wallet_app.credentials.report import CheckStatus, VerificationReport
 
@@ -69,6 +70,8 @@ def _suite_label(proof: dict[str, Any]) -> tuple[str, str | None, bool]:
             return suite, None, False
         if suite == data_integrity.LEGACY_EDDSA_2022:
             return suite, None, True
+        if suite == ECDSA_SD_2023:
+            return suite, None, False
         return suite, f'The signature suite "{suite}" is not supported by the wallet.', False
     return str(proof_type), f'The proof type "{proof_type}" is not supported by the wallet.', False
 
@@ -87,13 +90,18 @@ def _evaluate(
         return ProofResult(label, CheckStatus.FAILED, "The proof was not made for issuing (proofPurpose).")
     if label == ED25519_SIGNATURE_2020 and ED25519_2020_CONTEXT not in as_list(document.get("@context")):
         return ProofResult(label, CheckStatus.FAILED, "The Ed25519Signature2020 proof lacks its context.")
+
+    def verify(key: ResolvedKey) -> bool:
+        if label == ECDSA_SD_2023:
+            return verify_derived(document, proof, key.public_key)
+        signed = data_integrity.signing_input(document, proof, canonical.get())
+        return data_integrity.verify_ed25519(signed, proof, key.public_key)
+
     result = check_signed(
         label,
         lambda: resolve_verification_method(proof.get("verificationMethod"), fetcher),
         issuer_id,
-        lambda key: data_integrity.verify_ed25519(
-            data_integrity.signing_input(document, proof, canonical.get()), proof, key.public_key
-        ),
+        verify,
         (ProofFormatError, jsonld.ContextError),
     )
     if legacy_name and result.status is CheckStatus.PASSED:
