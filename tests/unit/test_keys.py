@@ -158,7 +158,7 @@ def test_https_key_document_is_checked_against_its_controller() -> None:
     controller = "https://issuer.example/profile"
     key_id = "https://issuer.example/keys/1"
     key_document = {"id": key_id, "type": "Multikey", "controller": controller, "publicKeyMultibase": ED25519_MULTIKEY}
-    owner = {"id": controller, "assertionMethod": [key_id], "verificationMethod": [key_document]}
+    owner = {"id": controller, "assertionMethod": [key_id]}
     resolved = resolve_verification_method(key_id, FakeFetcher({key_id: key_document, controller: owner}))
     assert (resolved.controller, resolved.source, resolved.assertion_method) == (
         controller,
@@ -200,3 +200,11 @@ def test_jwk_forms() -> None:
 def test_private_unknown_or_malformed_jwks_are_refused(jwk: object) -> None:
     with pytest.raises(KeyResolutionError):
         public_key_from_jwk(jwk)
+
+
+def test_https_key_document_whose_controller_does_not_list_it() -> None:
+    controller = "https://issuer.example/profile"
+    key_id = "https://issuer.example/keys/1"
+    key_document = {"id": key_id, "type": "Multikey", "controller": controller, "publicKeyMultibase": ED25519_MULTIKEY}
+    resolved = resolve_verification_method(key_id, FakeFetcher({key_id: key_document, controller: {"id": controller}}))
+    assert not resolved.assertion_method

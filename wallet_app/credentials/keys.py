@@ -13,6 +13,7 @@ from typing import Protocol
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
+from wallet_app.credentials.fetch import did_web_to_url
 from wallet_app.credentials.fields import as_list
 from wallet_app.credentials.multibase import (
     ED25519_PUB,
@@ -153,8 +154,6 @@ def _resolve_did_key(method_id: str) -> ResolvedKey:
 
 
 def _resolve_did_web(method_id: str, fetcher: JsonFetcher) -> ResolvedKey:
-    from wallet_app.credentials.fetch import did_web_to_url
-
     did = method_id.split("#", 1)[0]
     document = fetcher.get_json(did_web_to_url(did))
     if not isinstance(document, dict) or document.get("id") != did:
@@ -174,24 +173,25 @@ def _resolve_https(method_id: str, fetcher: JsonFetcher) -> ResolvedKey:
     document = fetcher.get_json(controller)
     if not isinstance(document, dict):
         raise KeyResolutionError(f"{controller} is not a key or controller document.")
-    if document.get("id") == method_id and "controller" in document:
-        # The URL named the key itself; its controller must still list it for assertionMethod.
-        owner = fetcher.get_json(str(document["controller"]))
-        if not isinstance(owner, dict) or owner.get("id") != document["controller"]:
-            raise KeyResolutionError("The key's controller document does not describe its controller.")
-        resolved = _key_from_controller_document(owner, method_id, "controller-document")
-        return ResolvedKey(
-            method_id, resolved.controller, public_key_from_method(document), resolved.source, resolved.assertion_method
-        )
-    return _key_from_controller_document(document, method_id, "controller-document")
+    if document.get("id") != method_id:
+        return _key_from_controller_document(document, method_id, "controller-document")
+    # The URL named a key document; the controller it names must still list it for assertionMethod.
+    owner_id = document.get("controller")
+    owner = fetcher.get_json(str(owner_id))
+    if not isinstance(owner, dict) or owner.get("id") != owner_id:
+        raise KeyResolutionError("The key's controller document does not describe its controller.")
+    return _key_from_controller_document(owner, method_id, "controller-document", key_document=document)
 
 
-def _key_from_controller_document(document: dict, method_id: str, source: str) -> ResolvedKey:
-    """Find ``method_id`` among the document's keys and note whether it may assert credentials."""
+def _key_from_controller_document(
+    document: dict, method_id: str, source: str, key_document: dict | None = None
+) -> ResolvedKey:
+    """Find ``method_id`` among the document's keys (or take ``key_document``) and note whether
+    the document lists it for asserting credentials."""
     subject = str(document.get("id", ""))
     candidates = [entry for entry in as_list(document.get("verificationMethod")) if isinstance(entry, dict)]
     candidates += [entry for entry in as_list(document.get("assertionMethod")) if isinstance(entry, dict)]
-    method = next((entry for entry in candidates if _absolute(entry.get("id"), subject) == method_id), None)
+    method = next((entry for entry in candidates if _absolute(entry.get("id"), subject) == method_id), key_document)
     if method is None:
         raise KeyResolutionError(f"{subject or 'The controller document'} does not list the key {method_id}.")
     controller = _absolute(method.get("controller"), subject) or subject

@@ -27,7 +27,7 @@ def verify_detected(
 ) -> tuple[Credential | None, VerificationReport]:
     document, token = open_payload(detected.payload)
     role = ENDORSEMENT if ENDORSEMENT_TYPE in types_of(document) else BADGE
-    _shape, report = verify_document(document, options, fetcher, role=role, token=token)
+    report = verify_document(document, options, fetcher, role=role, token=token)
     endorsements = check_endorsements(document, report, lambda item: verify_endorsement(item, options, fetcher))
     return to_credential(document, detected.format, detected.original, endorsements), report
 
@@ -49,5 +49,5 @@ def verify_endorsement(item: dict[str, Any] | str, options: VerifyOptions, fetch
         document, token = open_payload(item)
     except BadgeInputError:
         return EndorsementSummary(verdict=Verdict.ERROR.value)
-    _shape, report = verify_document(document, options, fetcher, role=ENDORSEMENT, token=token)
+    report = verify_document(document, options, fetcher, role=ENDORSEMENT, token=token)
     return endorsement_summary(document, report.verdict.value)

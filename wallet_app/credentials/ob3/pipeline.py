@@ -13,8 +13,8 @@ from wallet_app.credentials.keys import JsonFetcher
 from wallet_app.credentials.ob3.jwt_check import evaluate_jwt
 from wallet_app.credentials.ob3.proof_check import evaluate_proofs, record_proofs
 from wallet_app.credentials.ob3.recipient_check import check_recipient
-from wallet_app.credentials.ob3.shape import Shape, check_shape
-from wallet_app.credentials.ob3.status_check import check_status
+from wallet_app.credentials.ob3.shape import check_shape
+from wallet_app.credentials.ob3.status_check import ListVerifier, check_status
 from wallet_app.credentials.ob3.timing import check_validity
 from wallet_app.credentials.options import VerifyOptions
 from wallet_app.credentials.proofs.vc_jwt import VcJwt
@@ -34,7 +34,7 @@ def verify_document(
     role: str = BADGE,
     required_type: str | None = None,
     token: VcJwt | None = None,
-) -> tuple[Shape | None, VerificationReport]:
+) -> VerificationReport:
     """Run every check on one credential; ``token`` is the VC-JWT it came in, if any."""
     report = VerificationReport(checked_at=options.now)
     shape = check_shape(document, report, required_type=required_type)
@@ -47,12 +47,12 @@ def verify_document(
         check_status(document, fetcher, report, _status_list_verifier(options, fetcher))
     if role == BADGE:
         check_recipient(document, options, report)
-    return shape, report
+    return report
 
 
-def _status_list_verifier(options: VerifyOptions, fetcher: JsonFetcher):
+def _status_list_verifier(options: VerifyOptions, fetcher: JsonFetcher) -> ListVerifier:
     def verify_list(list_document: dict[str, Any], list_type: str) -> VerificationReport:
-        return verify_document(list_document, options, fetcher, role=STATUS_LIST, required_type=list_type)[1]
+        return verify_document(list_document, options, fetcher, role=STATUS_LIST, required_type=list_type)
 
     return verify_list
 
