@@ -155,7 +155,27 @@ def _url_map(text: str) -> tuple[str, Path]:
     return prefix, Path(folder)
 
 
-COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_verify]
+def _add_demo(subparsers: argparse._SubParsersAction) -> None:
+    demo = subparsers.add_parser(
+        "demo",
+        help="load the demo learner into the database (idempotent)",
+        description="Create the demo learner described in the README, unless it already exists.",
+    )
+    demo.set_defaults(run=run_demo)
+
+
+def run_demo(_args: argparse.Namespace) -> int:
+    from wallet_app.db import session_scope
+    from wallet_app.services.demo import DEMO_EMAIL, DEMO_PASSWORD, load_demo_data
+
+    with session_scope() as db:
+        created = load_demo_data(db)
+    state = "created" if created else "already present"
+    print(f"Demo learner {state}: sign in as {DEMO_EMAIL} with password {DEMO_PASSWORD}")
+    return 0
+
+
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_verify, _add_demo]
 
 if __name__ == "__main__":
     sys.exit(main())

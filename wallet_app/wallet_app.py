@@ -2,16 +2,14 @@
 
 import reflex as rx
 
-from wallet_app import models, routes
+from wallet_app import routes
 from wallet_app.api import build_api
 from wallet_app.pages.auth import AuthPageState, register_page, sign_in_page
+from wallet_app.pages.faq import faq_page
 from wallet_app.pages.landing import LandingState, landing_page
 from wallet_app.pages.profile import ProfileState, profile_page
 from wallet_app.pages.wallet import wallet_page
 from wallet_app.state.session import SessionState
-
-# All tables share SQLModel's metadata, so registering one lets `reflex db` see every table.
-rx.ModelRegistry.register(models.User)
 
 app = rx.App(
     stylesheets=["/styles.css"],
@@ -22,3 +20,4 @@ app.add_page(sign_in_page, route=routes.SIGN_IN, title="Sign in · Badge Wallet"
 app.add_page(register_page, route=routes.REGISTER, title="Create account · Badge Wallet", on_load=AuthPageState.load)
 app.add_page(wallet_page, route=routes.WALLET, title="My wallet · Badge Wallet", on_load=SessionState.require_user)
 app.add_page(profile_page, route=routes.PROFILE, title="Profile · Badge Wallet", on_load=ProfileState.load)
+app.add_page(faq_page, route=routes.FAQ, title="Ask the FAQ · Badge Wallet", on_load=SessionState.load_user)

@@ -5,16 +5,22 @@ from __future__ import annotations
 import reflex as rx
 
 from wallet_app import routes
+from wallet_app.components.native_form import native_form
 from wallet_app.state.session import SessionState
 
 
 def post_button(label: str, action: str, **button_props) -> rx.Component:
     """A button that submits a plain HTML POST form (sign-out must not be a GET link)."""
-    return rx.el.form(
+    return native_form(
         rx.button(label, type="submit", **button_props),
         action=action,
         method="post",
     )
+
+
+def link_button(label: str, href: str, **button_props) -> rx.Component:
+    """A link that looks like a button (one interactive element, not a button inside a link)."""
+    return rx.button(rx.link(label, href=href, underline="none", color="inherit"), as_child=True, **button_props)
 
 
 def _nav_link(label: str, href: str) -> rx.Component:
@@ -42,7 +48,7 @@ def navbar() -> rx.Component:
                         ),
                         rx.fragment(
                             _nav_link("Sign in", routes.SIGN_IN),
-                            rx.link(rx.button("Create account", size="2"), href=routes.REGISTER),
+                            link_button("Create account", routes.REGISTER, size="2"),
                         ),
                     ),
                     gap="4",

@@ -6,6 +6,7 @@ import reflex as rx
 
 from wallet_app import routes
 from wallet_app.components.layout import error_callout, labelled_input, page_layout
+from wallet_app.components.native_form import native_form
 from wallet_app.services.accounts import MIN_PASSWORD_LENGTH, message_for_code
 from wallet_app.state.session import SessionState
 
@@ -34,7 +35,7 @@ def sign_in_page() -> rx.Component:
     return page_layout(
         rx.card(
             error_callout(AuthPageState.error_message),
-            rx.el.form(
+            native_form(
                 rx.vstack(
                     labelled_input("Email", "email", type="email", auto_complete="username", required=True),
                     labelled_input(
@@ -58,7 +59,7 @@ def register_page() -> rx.Component:
     return page_layout(
         rx.card(
             error_callout(AuthPageState.error_message),
-            rx.el.form(
+            native_form(
                 rx.vstack(
                     labelled_input("Your name", "display_name", auto_complete="name", required=True, max_length=120),
                     labelled_input("Email", "email", type="email", auto_complete="email", required=True),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from wallet_app import routes
-from wallet_app.components.layout import notice_callout, page_layout
+from wallet_app.components.layout import link_button, notice_callout, page_layout
 from wallet_app.state.session import SessionState
 
 
@@ -41,10 +41,10 @@ def landing_page() -> rx.Component:
         rx.flex(
             rx.cond(
                 SessionState.signed_in,
-                rx.link(rx.button("Open my wallet", size="3"), href=routes.WALLET),
-                rx.link(rx.button("Create your wallet", size="3"), href=routes.REGISTER),
+                link_button("Open my wallet", routes.WALLET, size="3"),
+                link_button("Create your wallet", routes.REGISTER, size="3"),
             ),
-            rx.link(rx.button("Ask a question about micro-credentials", size="3", variant="outline"), href=routes.FAQ),
+            link_button("Ask a question about micro-credentials", routes.FAQ, size="3", variant="outline"),
             gap="3",
             wrap="wrap",
             margin_y="5",

@@ -82,7 +82,7 @@ class ProfileState(SessionState):
         with session_scope() as db:
             accounts.delete_account(db, user.id, form_data.get("confirm_password", ""))
         self.delete_dialog_open = False
-        return rx.redirect(f"{routes.HOME}?deleted=1", is_external=True)
+        return rx.redirect(f"{routes.HOME}?deleted=1")
 
 
 def _identity_row(row: dict) -> rx.Component:

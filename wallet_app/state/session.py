@@ -76,11 +76,11 @@ def service_action(handler):
     """
 
     @functools.wraps(handler)
-    def run_with_errors_shown(self, *args):
+    def run_with_errors_shown(self, *args, **kwargs):
         self.error_message = ""
         self.notice_message = ""
         try:
-            return handler(self, *args)
+            return handler(self, *args, **kwargs)
         except AuthenticationRequired:
             return rx.redirect(routes.sign_in_url(self.router.url.path, "signed-out"))
         except ServiceError as error:
