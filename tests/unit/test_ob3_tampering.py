@@ -156,6 +156,15 @@ def test_embedded_endorsement_is_verified_on_its_own(ob3: Ob3Issuer) -> None:
     assert next(item for item in outcome.report.checks if item.id == "endorsements").warning
 
 
+def test_endorsement_about_something_else_is_not_lent_to_the_badge(ob3: Ob3Issuer) -> None:
+    unsigned = ob3.unsigned()
+    unsigned["issuer"]["endorsement"] = [Ob3Issuer().endorsement("Fine course.")]  # endorses the achievement
+    outcome = verify(ob3.sign(unsigned))
+    assert outcome.verdict == "valid"
+    assert outcome.credential is not None
+    assert [item.verdict for item in outcome.credential.endorsements] == ["invalid"]
+
+
 class TestStatusList:
     """Revocation through a BitstringStatusListCredential served over loopback HTTP."""
 

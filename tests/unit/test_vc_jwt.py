@@ -167,3 +167,17 @@ def test_algorithm_that_does_not_fit_the_key_is_refused(ob3: Ob3Issuer) -> None:
     outcome = verify(header + token[token.index(".") :])
     assert outcome.verdict == "invalid"
     assert check(outcome, "proof")[0] == "failed"
+
+
+def test_embedded_endorsement_jwt_is_verified(ob3: Ob3Issuer) -> None:
+    # No OB context defines endorsementJwt, so only a badge that is itself a JWT can carry one.
+    endorser = Ob3Issuer()
+    endorsement = endorser.endorsement("Signed as a JWT.")
+    del endorsement["proof"]
+    token = _token(endorsement, endorser.key, {"alg": "EdDSA", "kid": endorser.verification_method})
+    unsigned = ob3.unsigned()
+    unsigned["credentialSubject"]["achievement"]["endorsementJwt"] = [token, token[:-4] + "AAAA"]
+    outcome = verify(_token(unsigned, ob3.key, {"alg": "EdDSA", "kid": ob3.verification_method}))
+    assert outcome.verdict == "valid"
+    assert outcome.credential is not None
+    assert [item.verdict for item in outcome.credential.endorsements] == ["valid", "invalid"]

@@ -99,6 +99,7 @@ class EndorsementSummary:
     comment: str | None = None
     issued_on: datetime | None = None
     verdict: str | None = None
+    endorsed_id: str | None = None  # what the endorsement is about (badge, achievement or issuer)
 
 
 @dataclass

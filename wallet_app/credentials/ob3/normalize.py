@@ -100,6 +100,7 @@ def endorsement_summary(document: dict[str, Any], verdict: str) -> EndorsementSu
         comment=text(subject.get("endorsementComment")),
         issued_on=date(document, START_FIELDS),
         verdict=verdict,
+        endorsed_id=node_id(subject),
     )
 
 
