@@ -1,17 +1,16 @@
 """FAQ assistant benchmark: build time, latency and answer quality beside the plain BM25 baseline.
 
     .venv/bin/python bench/faq_bench.py                # figures on the public and our own set
-    .venv/bin/python bench/faq_bench.py --calibrate    # abstention threshold sweep on our own set
+    .venv/bin/python bench/faq_bench.py --calibrate    # fit the abstention policy on our own set
 
 Quality is measured by the evaluation kit's own scorer (../shared/faq-eval/score.py), loaded
 in-process. The baseline is the one its README defines: lowercase word tokens, FAQ answers
-prefixed by their question, BM25Okapi defaults, never abstaining. Calibration uses only our own
-questions, never the public set.
+prefixed by their question, BM25Okapi defaults, never abstaining. Calibration fits the
+abstention weights on our own questions only, never on the public set.
 """
 
 import argparse
 import importlib.util
-import itertools
 import re
 import statistics
 import sys
@@ -21,9 +20,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import numpy as np
 from rank_bm25 import BM25Okapi
 
-from faq.answer import AbstentionPolicy, Assistant
+from faq.answer import AbstentionPolicy, Assistant, evidence
 from faq.corpus import DEFAULT_DIRS, load_documents, passages_of
 from faq.index import Index
 
@@ -99,32 +99,50 @@ def report(scorer: ModuleType, sets: dict[str, Path], systems: dict[str, Callabl
             )
 
 
-def calibrate(scorer: ModuleType, assistant: Assistant, path: Path) -> None:
-    """Sweep the abstention thresholds on our own set; rank by min(precision, recall) + top-1."""
+def fit_logistic(features: np.ndarray, in_scope: np.ndarray, l2: float = 0.01, steps: int = 5000) -> np.ndarray:
+    """Weights (last one the bias) of an L2-regularised logistic regression, by gradient descent."""
+    x = np.c_[features, np.ones(len(features))]
+    weights = np.zeros(x.shape[1])
+    for _ in range(steps):
+        predicted = 1.0 / (1.0 + np.exp(-x @ weights))
+        gradient = x.T @ (predicted - in_scope) / len(x) + l2 * np.r_[weights[:-1], 0.0]
+        weights -= 0.5 * gradient
+    return weights
+
+
+def abstention_figures(abstains: np.ndarray, in_scope: np.ndarray, correct: np.ndarray) -> str:
+    out_of_scope = ~in_scope
+    precision = (abstains & out_of_scope).sum() / max(abstains.sum(), 1)
+    recall = (abstains & out_of_scope).sum() / max(out_of_scope.sum(), 1)
+    top1 = (correct & ~abstains).sum() / max(in_scope.sum(), 1)
+    return f"abstention P {precision:.3f}  R {recall:.3f}  top1 {top1:.3f}"
+
+
+def calibrate(scorer: ModuleType, assistant: Assistant, path: Path, folds: int = 5) -> None:
+    """Fit the abstention policy on our own set; report 5-fold cross-validated figures first."""
     items = scorer.load_set(str(path))
-    rankings = [(item, assistant.index.search(item["q"], limit=10)) for item in items]
-    correct = {
-        id(item): not item["out_of_scope"]
-        and scorer.first_hit_rank([h.passage.text for h in ranking.hits], item["must_contain"]) == 1
-        for item, ranking in rankings
-    }
-    in_scope = sum(not item["out_of_scope"] for item in items)
-    out_of_scope = len(items) - in_scope
-    results = []
-    grid = itertools.product([i / 100 for i in range(0, 40, 5)], [0.3, 0.4, 0.5, 0.6, 0.7], range(0, 10))
-    for min_coverage, confident, min_score in grid:
-        policy = AbstentionPolicy(min_coverage, max(confident, min_coverage), float(min_score))
-        abstained = [(item, policy.abstains(ranking)) for item, ranking in rankings]
-        true_abstentions = sum(a and item["out_of_scope"] for item, a in abstained)
-        all_abstentions = sum(a for _, a in abstained)
-        precision = true_abstentions / all_abstentions if all_abstentions else 0.0
-        recall = true_abstentions / out_of_scope if out_of_scope else 0.0
-        top1 = sum(correct[id(item)] and not a for item, a in abstained) / in_scope
-        results.append((min(precision, recall) + top1, precision, recall, top1, policy))
-    results.sort(key=lambda row: row[0], reverse=True)
-    print(f"current: {assistant.policy}")
-    for _, precision, recall, top1, policy in results[:10]:
-        print(f"  P {precision:.3f}  R {recall:.3f}  top1 {top1:.3f}  {policy}")
+    rankings = [assistant.index.search(item["q"], limit=10) for item in items]
+    features = np.array([evidence(ranking) for ranking in rankings])
+    in_scope = np.array([not item["out_of_scope"] for item in items])
+    correct = np.array(
+        [
+            not item["out_of_scope"]
+            and scorer.first_hit_rank([h.passage.text for h in ranking.hits], item["must_contain"]) == 1
+            for item, ranking in zip(items, rankings, strict=True)
+        ]
+    )
+    held_out_abstains = np.zeros(len(items), dtype=bool)
+    for fold in np.array_split(np.random.default_rng(0).permutation(len(items)), folds):
+        train = np.setdiff1d(np.arange(len(items)), fold)
+        weights = fit_logistic(features[train], in_scope[train])
+        policy = AbstentionPolicy(tuple(weights[:-1]), float(weights[-1]))
+        held_out_abstains[fold] = [policy.abstains(rankings[i]) for i in fold]
+    print(f"{folds}-fold cross-validated: {abstention_figures(held_out_abstains, in_scope, correct)}")
+    weights = fit_logistic(features, in_scope)
+    fitted = AbstentionPolicy(tuple(round(float(w), 2) for w in weights[:-1]), round(float(weights[-1]), 2))
+    for policy in (assistant.policy, fitted):
+        abstains = np.array([policy.abstains(ranking) for ranking in rankings])
+        print(f"{policy}: {abstention_figures(abstains, in_scope, correct)}")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,11 +1,13 @@
 """Turning a ranking into an answer: the passage, its source link, follow-ups, or an abstention.
 
-Abstention is decided on calibrated signals from the ranking, never on a list of banned words:
-how much of the question the best passage covers and how strongly it scores. The thresholds
-were calibrated on our own question set (tests/faq/questions.jsonl) with
-`bench/faq_bench.py --calibrate`; rerun it when the corpus changes substantially.
+Abstention is decided by a calibrated confidence threshold, never by a list of banned words: a
+logistic score over how much of the question the best passage covers, how strongly it scores,
+how much of the question's vocabulary the corpus knows at all and how central its most common
+term is. The weights are fitted on our own question set (tests/faq/questions.jsonl) by
+`bench/faq_bench.py --calibrate`; refit when the corpus changes substantially.
 """
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,26 +21,32 @@ PASSAGES_RETURNED = 5
 ANSWER_MAX_CHARS = 800
 
 
+def evidence(ranking: Ranking) -> tuple[float, ...]:
+    """What the in-scope confidence is computed from: coverage, log top score, known share, core share."""
+    top_score = ranking.hits[0].score if ranking.hits else 0.0
+    return (ranking.coverage, math.log1p(max(top_score, 0.0)), ranking.known_share, ranking.core_share)
+
+
 @dataclass(frozen=True)
 class AbstentionPolicy:
-    """When a ranking is too weak to answer from.
+    """A logistic in-scope confidence over the ranking's evidence; abstain below `threshold`."""
 
-    Abstain when the top passage covers less than `min_coverage` of the question's (idf-weighted)
-    terms, or, in the uncertain band below `confident_coverage`, when its score is under
-    `min_score`: a partial match is only trusted when what matched matched strongly.
-    """
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float = 0.5
 
-    min_coverage: float
-    confident_coverage: float
-    min_score: float
+    def confidence(self, ranking: Ranking) -> float:
+        if not ranking.hits:
+            return 0.0
+        z = self.bias + sum(w * x for w, x in zip(self.weights, evidence(ranking), strict=True))
+        return 1.0 / (1.0 + math.exp(-z))
 
     def abstains(self, ranking: Ranking) -> bool:
-        if not ranking.hits or ranking.coverage < self.min_coverage:
-            return True
-        return ranking.coverage < self.confident_coverage and ranking.hits[0].score < self.min_score
+        return self.confidence(ranking) < self.threshold
 
 
-CALIBRATED_POLICY = AbstentionPolicy(min_coverage=0.15, confident_coverage=0.5, min_score=5.0)
+# Fitted by `bench/faq_bench.py --calibrate` on tests/faq/questions.jsonl.
+CALIBRATED_POLICY = AbstentionPolicy(weights=(1.47, 1.92, 1.72, 1.42), bias=-4.2)
 
 
 @dataclass(frozen=True)

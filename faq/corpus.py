@@ -36,12 +36,14 @@ class Section:
 
 @dataclass(frozen=True)
 class Document:
-    """One corpus file: its label (who says this) and its sections in order."""
+    """One corpus file: its label (who says this), its sections in order, and its retrieval prior
+    (a score multiplier; below 1 a source only wins when it clearly fits better)."""
 
     path: Path
     label: str
     title: str
     sections: tuple[Section, ...]
+    prior: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class Passage:
     title: str
     paragraphs: tuple[str, ...]
     label: str
+    prior: float = 1.0
 
     @property
     def body(self) -> str:
@@ -77,7 +80,7 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     fields = {}
     for line in match.group(1).splitlines():
         key, sep, value = line.partition(":")
-        if sep:
+        if sep and not line.startswith("#"):
             fields[key.strip()] = value.strip()
     return fields, text[match.end() :]
 
@@ -103,7 +106,7 @@ def parse_document(path: Path, text: str, taken_slugs: set[str]) -> Document:
         taken_slugs.add(slug)
         sections.append(Section(level, title, slug, "\n".join(lines).strip()))
     title = next((s.title for s in sections if s.level == 1), path.stem)
-    return Document(path, fields.get("label", title), title, tuple(sections))
+    return Document(path, fields.get("label", title), title, tuple(sections), float(fields.get("prior", 1.0)))
 
 
 def passages_of(document: Document) -> list[Passage]:
@@ -114,7 +117,7 @@ def passages_of(document: Document) -> list[Passage]:
             continue
         blocks = (plain_text(block) for block in re.split(r"\n\s*\n", section.markdown))
         paragraphs = tuple(" ".join(block.split()) for block in blocks if block)
-        passages.append(Passage(section.slug, section.title, paragraphs, document.label))
+        passages.append(Passage(section.slug, section.title, paragraphs, document.label, document.prior))
     return passages
 
 

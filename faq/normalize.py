@@ -124,9 +124,10 @@ def whole_terms(surface: list[str], compounds: Compounds) -> list[str]:
 
 
 def intents(text: str) -> list[str]:
-    """The question words of a text: kept apart from the terms because they only say what kind
-    of answer is wanted, which FAQ titles (questions themselves) show."""
-    return [word for word in words(text) if word in INTERROGATIVES]
+    """The question word of a text ("who", "how", ...): kept apart from the terms because it only
+    says what kind of answer is wanted, which FAQ titles (questions themselves) show. Only the
+    first one counts; later ones are mostly relative ("someone who has")."""
+    return next(([word] for word in words(text) if word in INTERROGATIVES), [])
 
 
 def slugify(text: str) -> str:

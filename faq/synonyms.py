@@ -18,7 +18,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("up-skill", "upskill", "reskill", "retrain", "train staff", "training"),
     ("approve", "approval", "sign off", "authorize", "authorise", "greenlight", "vet", "review"),
     ("committee", "senate", "board"),
-    ("regulate", "standard", "govern", "oversee", "maintain", "manage", "responsible", "in charge", "spec"),
+    ("regulate", "standard", "govern", "oversee", "maintain", "manage", "in charge", "spec"),
     ("meta-data", "metadata", "data", "information", "info", "detail", "contain", "inside", "include"),
     ("value", "benefit", "advantage", "worth", "useful", "point", "why bother", "good for", "help"),
     ("evidence", "proof", "e-portfolio", "portfolio", "work sample", "student work"),

@@ -74,3 +74,10 @@ def test_shipped_corpus_is_the_kpu_guidance_plus_labelled_wallet_help() -> None:
     assert len(value.paragraphs) == 7
     assert len(value.text) < 2500
     assert all(p.paragraphs for p in passages)
+
+
+def test_front_matter_sets_label_and_prior_and_skips_comments() -> None:
+    text = "---\nlabel: Help\n# prior: 9 would be a comment\nprior: 0.5\n---\n# H\n\n## Q?\n\nA.\n"
+    document = parse_document(Path("h.md"), text, set())
+    assert (document.label, document.prior) == ("Help", 0.5)
+    assert passages_of(document)[0].prior == 0.5

@@ -132,24 +132,23 @@ def test_corpus_change_rebuilds_the_index(tmp_path: Path) -> None:
     shutil.copytree(GUIDANCE_DIR, guidance)
     shutil.copytree(HELP_DIR, help_dir)
     assistant = Assistant([guidance, help_dir])
-    question = "can I get a badge for volunteering at the food bank"
+    question = "when does the rowing club practise"
     assert assistant.answer(question).abstain
     assert assistant.refresh() is False
 
-    (guidance / "volunteering.md").write_text(
-        "# Volunteering\n\n## Can volunteering earn a badge?\n\n"
-        "Volunteering at the food bank earns a community service badge.\n",
+    (guidance / "rowing.md").write_text(
+        "# Rowing club\n\n## When does the rowing club practise?\n\nThe rowing club practises at dawn on Tuesdays.\n",
         encoding="utf-8",
     )
     answer = assistant.answer(question)
     assert not answer.abstain
     assert answer.source is not None
-    assert answer.source.passage.title == "Can volunteering earn a badge?"
-    assert answer.source.passage.label == "Volunteering"
+    assert answer.text == "The rowing club practises at dawn on Tuesdays."
+    assert answer.source.passage.label == "Rowing club"
 
-    (guidance / "volunteering.md").unlink()
+    (guidance / "rowing.md").unlink()
     assert assistant.refresh() is True
-    assert all(p.title != "Can volunteering earn a badge?" for p in assistant.index.passages)
+    assert assistant.answer(question).abstain
 
 
 def test_an_empty_corpus_is_refused_with_a_clear_error() -> None:

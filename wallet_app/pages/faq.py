@@ -11,12 +11,11 @@ from dataclasses import dataclass, field
 
 import reflex as rx
 
-from wallet_app.components.layout import page_layout
+from wallet_app.components.layout import labelled_input, page_layout
 from wallet_app.services import faq as faq_service
 
 # A visitor's conversation is capped so a long session cannot grow the state without bound.
 MAX_EXCHANGES = 30
-QUESTION_INPUT_ID = "faq-question"
 
 
 @dataclass
@@ -111,23 +110,16 @@ def _exchange(exchange: rx.Var[Exchange]) -> rx.Component:
 def _question_form() -> rx.Component:
     return rx.form(
         rx.flex(
-            rx.el.label("Your question", html_for=QUESTION_INPUT_ID, font_weight="500"),
-            rx.flex(
-                rx.input(
-                    id=QUESTION_INPUT_ID,
-                    name="question",
-                    placeholder="e.g. Who approves new micro-credentials?",
-                    max_length=faq_service.MAX_QUESTION_CHARS,
-                    auto_complete="off",
-                    size="3",
-                    flex_grow="1",
-                ),
-                rx.button("Ask", type="submit", size="3"),
-                gap="2",
-                width="100%",
+            labelled_input(
+                "Your question",
+                "question",
+                placeholder="e.g. Who approves new micro-credentials?",
+                max_length=faq_service.MAX_QUESTION_CHARS,
+                auto_complete="off",
             ),
-            direction="column",
-            gap="1",
+            rx.button("Ask", type="submit", size="3"),
+            gap="2",
+            align="end",
         ),
         on_submit=FaqState.ask_typed,
         reset_on_submit=True,
