@@ -72,3 +72,23 @@ def test_js_object_literal_reader_handles_the_package_grammar() -> None:
 def test_js_object_literal_reader_refuses_code() -> None:
     with pytest.raises(ContextError):
         jsonld._js_object_literal_to_json("module.exports = { a: require('x') };")
+
+
+@pytest.mark.skipif(not SHARED_CONTEXTS.is_dir(), reason="shared conformance data not found")
+@pytest.mark.parametrize(
+    "name",
+    [
+        "1edtech-public-validator/complete.json",
+        "dcc-vc-test-fixtures/verifiableCredentials/v1/ed25519/didKey/oidf-noStatus-noExpiry.json",
+    ],
+)
+def test_cached_canonicalization_equals_plain_pyld(name: str) -> None:
+    """The context caches are invisible: warm or cold, the N-Quads are what plain pyld produces."""
+    document = json.loads((SHARED_CONTEXTS.parent / "ob3" / name).read_text())
+    document.pop("proof")
+    plain = pyld.normalize(
+        document,
+        {"algorithm": "URDNA2015", "format": "application/n-quads", "documentLoader": jsonld.document_loader},
+    )
+    assert jsonld.canonize(document) == plain
+    assert jsonld.canonize(document) == plain

@@ -216,15 +216,17 @@ class _SafeProcessor(jsonld.JsonLdProcessor):
         validate_scoped: bool = True,
         cycles: Any = None,
     ) -> Any:
-        active_id = active_ctx.get("_uuid")
+        # Scoped contexts are dicts inside the (shared, cached) context documents; a document's own
+        # @context list is new each time and pyld already caches contexts named by URL.
+        active_id = active_ctx.get("_uuid") if isinstance(local_ctx, dict) and not cycles else None
         key = (active_id, id(local_ctx), override_protected, propagate, validate_scoped)
-        cached = _PROCESSED_CONTEXTS.get(key)
-        if active_id and not cycles and cached and cached[0] is local_ctx:
+        cached = _PROCESSED_CONTEXTS.get(key) if active_id else None
+        if cached and cached[0] is local_ctx:
             return cached[1]
         processed = super()._process_context(
             active_ctx, local_ctx, options, override_protected, propagate, validate_scoped, cycles
         )
-        if active_id and not cycles and isinstance(processed, _FROZEN_CONTEXT):
+        if active_id and isinstance(processed, _FROZEN_CONTEXT):
             if len(_PROCESSED_CONTEXTS) >= MAX_PROCESSED_CONTEXTS:
                 _PROCESSED_CONTEXTS.clear()
             _PROCESSED_CONTEXTS[key] = (local_ctx, processed)
