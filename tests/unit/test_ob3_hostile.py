@@ -73,6 +73,7 @@ MUTATIONS = {
     "subject is a string": lambda d: d.__setitem__("credentialSubject", "me"),
     "type is an object": lambda d: d.__setitem__("type", {"a": 1}),
     "context is a number": lambda d: d.__setitem__("@context", 7),
+    "inline context second": lambda d: d["@context"].insert(1, {"@vocab": "https://evil.example/#"}),
     "context redefines a protected term": lambda d: d["@context"].append({"name": "https://evil.example/name"}),
     "validFrom is garbage": lambda d: d.__setitem__("validFrom", "yesterday"),
     "validUntil is a list": lambda d: d.__setitem__("validUntil", ["2030"]),
@@ -108,3 +109,12 @@ def test_malformed_signed_credentials_are_invalid_not_crashes(ob3: Ob3Issuer, mu
 def test_odd_inputs_never_crash(source: bytes) -> None:
     outcome = _not_crashed(verify(source))
     assert outcome.verdict in ("invalid", "error")
+
+
+def test_open_badges_context_must_follow_the_vc_context(ob3: Ob3Issuer) -> None:
+    document = ob3.credential()
+    document["@context"].insert(1, "https://www.w3.org/ns/credentials/status/v1")  # changes no statement
+    outcome = verify(document)
+    assert check(outcome, "proof")[0] == "passed"
+    assert outcome.verdict == "invalid"
+    assert check(outcome, "context")[0] == "failed"

@@ -82,8 +82,8 @@ def _check_contexts(document: dict[str, Any], report: VerificationReport) -> int
             f"The credential uses a JSON-LD context the wallet does not ship ({unknown[0]}), so its meaning "
             "cannot be checked. Ask the issuer for a credential that uses the published contexts.",
         )
-    elif types_of(document) & (BADGE_TYPES | {ENDORSEMENT_TYPE}) and OB_CONTEXTS.isdisjoint(_urls(contexts)):
-        report.failed("context", "The badge does not list an Open Badges 3.0 context.")
+    elif types_of(document) & (BADGE_TYPES | {ENDORSEMENT_TYPE}) and not _ob_context_second(contexts):
+        report.failed("context", "The badge does not name the Open Badges 3.0 context right after the VC context.")
     elif first == VC_V1_CONTEXT:
         report.passed(
             "context",
@@ -95,7 +95,12 @@ def _check_contexts(document: dict[str, Any], report: VerificationReport) -> int
     return 1 if first == VC_V1_CONTEXT else 2
 
 
+def _ob_context_second(contexts: list[Any]) -> bool:
+    return len(contexts) > 1 and isinstance(contexts[1], str) and contexts[1] in OB_CONTEXTS
+
+
 def _urls(contexts: list[Any]) -> set[str]:
+    """The context URLs (inline context objects are left out)."""
     return {url for url in contexts if isinstance(url, str)}
 
 
