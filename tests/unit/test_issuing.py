@@ -9,10 +9,12 @@ from datetime import timedelta
 import pytest
 from PIL import Image
 
+from tests.ob2_issuer import LoopbackIssuer
 from tests.ob3_issuer import LEARNER_EMAIL, NOW, SALT, Ob3Issuer, check, verify
 from wallet_app.credentials import issuing
 from wallet_app.credentials.baking import OB3_KEYWORD, bake_png, bake_svg
 from wallet_app.credentials.recipient import hash_identity
+from wallet_app.credentials.verify import verify_source
 
 
 def test_private_key_round_trips_through_multibase() -> None:
@@ -80,3 +82,10 @@ def test_baked_png_and_svg_of_an_issued_badge_verify() -> None:
         outcome = verify(baked)
         assert outcome.verdict == "valid"
         assert outcome.format == "ob3-json" + suffix
+
+
+def test_issued_badge_verifies_from_its_url(issuer: LoopbackIssuer) -> None:
+    issuer.serve_json("/credentials/1", Ob3Issuer().credential())
+    outcome = verify_source(issuer.url("/credentials/1"), issuer.options(now=NOW))
+    assert outcome.verdict == "valid"
+    assert outcome.format == "ob3-json"
