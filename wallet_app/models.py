@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -56,4 +56,56 @@ class LoginThrottle(SQLModel, table=True):
     locked_until: datetime | None = None
 
 
-ALL_TABLES: tuple[type[SQLModel], ...] = (User, Identity, AuthSession, LoginThrottle)
+class Badge(SQLModel, table=True):
+    """One badge in a learner's wallet: the original bytes unchanged, plus what verifying them found.
+
+    The listing columns (name, issuer, dates, status) are copied out of ``credential_json`` so the
+    wallet page can page, search and sort in SQL without reading the blobs.
+    """
+
+    __table_args__ = (
+        UniqueConstraint("user_id", "content_sha256"),
+        Index("ix_badge_user_name", "user_id", "name"),
+        Index("ix_badge_user_status", "user_id", "status"),
+        Index("ix_badge_user_issuer_name", "user_id", "issuer_name"),
+        Index("ix_badge_user_issued_on", "user_id", "issued_on"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(sa_column=_user_fk())
+    content_sha256: str = Field(max_length=64)
+    original: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    original_media_type: str = Field(max_length=100)
+    original_filename: str | None = Field(default=None, max_length=255)
+    source_url: str | None = Field(default=None, max_length=2000)
+    spec: str = Field(max_length=10)
+    format: str = Field(max_length=40)
+    name: str = Field(max_length=300)
+    issuer_name: str = Field(max_length=300)
+    issuer_id: str | None = Field(default=None, max_length=2000)
+    description: str = Field(default="", max_length=1000)
+    issued_on: datetime | None = None
+    expires: datetime | None = None
+    credential_json: str = Field(sa_column=Column(Text, nullable=False))
+    report_json: str = Field(sa_column=Column(Text, nullable=False))
+    verdict: str = Field(max_length=20)
+    recipient_status: str = Field(max_length=20)
+    recipient_identity: str | None = Field(default=None, max_length=500)
+    status: str = Field(max_length=30)
+    checked_at: datetime = Field(default_factory=utcnow)
+    image: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    image_media_type: str | None = Field(default=None, max_length=100)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class IssuerKey(SQLModel, table=True):
+    """An Ed25519 key the wallet signs with as a did:key issuer (the demo institution)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True, unique=True, max_length=200)
+    did: str = Field(max_length=200)
+    private_key_multibase: str = Field(max_length=200)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+ALL_TABLES: tuple[type[SQLModel], ...] = (User, Identity, AuthSession, LoginThrottle, Badge, IssuerKey)
