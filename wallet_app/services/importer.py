@@ -60,7 +60,7 @@ def import_badge(
     outcome = verify_source(source, options)
     if outcome.error:
         return _error(outcome.error)
-    if outcome.credential is None:
+    if not _recognisable(outcome.credential):
         return _error(_first_problem(outcome.report))
     badge = _new_badge(user_id, source, outcome.credential, filename)
     badge_rows.describe(badge, outcome.credential)
@@ -69,6 +69,14 @@ def import_badge(
     if picture:
         badge.image, badge.image_media_type = picture
     return _store(session, badge)
+
+
+def _recognisable(credential: Credential | None) -> bool:
+    """Invalid badges are kept so the learner sees why, but a document naming neither an
+    achievement nor an issuer would be an unrecognisable card, so it is refused instead."""
+    if credential is None:
+        return False
+    return bool(credential.name or credential.achievement.name or credential.issuer.name or credential.issuer.id)
 
 
 def input_problem(source: bytes | str) -> str | None:
@@ -168,7 +176,7 @@ def _recipient_sentence(identity: str | None) -> str:
 
 def _first_problem(report: VerificationReport) -> str:
     return next(
-        (check.message for check in report.checks if check.status is not CheckStatus.PASSED),
+        (check.message for check in report.checks if check.status in (CheckStatus.FAILED, CheckStatus.INDETERMINATE)),
         "The badge could not be read. Download it again from your issuer, or paste its URL.",
     )
 
