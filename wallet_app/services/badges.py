@@ -229,10 +229,12 @@ def badge_original(session: Session, user_id: int, badge_id: int) -> tuple[bytes
 
 def download_filename(original_filename: str | None, name: str, media_type: str) -> str:
     """The uploaded file's name if there was one, else the badge name; only safe characters."""
-    extension = EXTENSIONS.get(media_type, "")
-    base = original_filename or (name + extension)
-    safe = _UNSAFE_FILENAME_CHARS.sub("-", base.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]).strip("-.")
-    return safe or "badge" + extension
+    uploaded = _safe_filename((original_filename or "").replace("\\", "/").rsplit("/", 1)[-1])
+    return uploaded or (_safe_filename(name) or "badge") + EXTENSIONS.get(media_type, "")
+
+
+def _safe_filename(text: str) -> str:
+    return _UNSAFE_FILENAME_CHARS.sub("-", text).strip("-.")
 
 
 def accept_recipient_identity(session: Session, user_id: int, badge_id: int) -> BadgeDetail:
