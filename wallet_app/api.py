@@ -6,6 +6,7 @@ Reflex state and the HttpOnly cookie is set by a normal HTTP response.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import quote, urlsplit
 
 from starlette.applications import Starlette
@@ -16,11 +17,19 @@ from starlette.routing import Route
 
 from wallet_app import routes
 from wallet_app.db import session_scope
-from wallet_app.services import accounts, sessions
+from wallet_app.services import accounts, badges, sessions
 from wallet_app.services.errors import ServiceError
 
 SESSION_COOKIE = "bw_session"
 MAX_FORM_FIELD_BYTES = 4096
+API_BADGE_IMAGE = "/api/badges/{badge_id:int}/image"
+API_BADGE_DOWNLOAD = "/api/badges/{badge_id:int}/download"
+# Badge files come from strangers: an SVG opened directly must never run script or load anything.
+BADGE_FILE_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "private, max-age=300",
+}
 
 
 def _same_origin(request: Request) -> bool:
@@ -113,11 +122,45 @@ async def sign_out(request: Request) -> Response:
     return response
 
 
+def _owned_file(token: str | None, badge_id: int, lookup: Callable[..., tuple | None]) -> tuple | Response:
+    """``lookup``'s answer for the signed-in user, or the response that refuses the request."""
+    with session_scope() as db:
+        user = accounts.current_user(db, token)
+        if user is None:
+            return PlainTextResponse(accounts.MESSAGES["signed-out"], 401)
+        found = lookup(db, user.id, badge_id)
+    return found if found is not None else PlainTextResponse("That badge is not in your wallet.", 404)
+
+
+async def badge_image(request: Request) -> Response:
+    found = await run_in_threadpool(
+        _owned_file, request.cookies.get(SESSION_COOKIE), request.path_params["badge_id"], badges.badge_image
+    )
+    if isinstance(found, Response):
+        return found
+    content, media_type = found
+    return Response(content, media_type=media_type, headers=BADGE_FILE_HEADERS)
+
+
+async def badge_download(request: Request) -> Response:
+    """The learner's original bytes, unchanged, as a file to save."""
+    found = await run_in_threadpool(
+        _owned_file, request.cookies.get(SESSION_COOKIE), request.path_params["badge_id"], badges.badge_original
+    )
+    if isinstance(found, Response):
+        return found
+    content, media_type, filename = found
+    disposition = {"Content-Disposition": f'attachment; filename="{filename}"'}
+    return Response(content, media_type=media_type, headers={**BADGE_FILE_HEADERS, **disposition})
+
+
 def build_api() -> Starlette:
     return Starlette(
         routes=[
             Route(routes.API_REGISTER, register, methods=["POST"]),
             Route(routes.API_SIGN_IN, sign_in, methods=["POST"]),
             Route(routes.API_SIGN_OUT, sign_out, methods=["POST"]),
+            Route(API_BADGE_IMAGE, badge_image, methods=["GET"]),
+            Route(API_BADGE_DOWNLOAD, badge_download, methods=["GET"]),
         ]
     )
