@@ -8,12 +8,11 @@ SIGN_IN = "/login"
 WALLET = "/wallet"
 PROFILE = "/profile"
 FAQ = "/faq"
+BADGE = "/badges/[badge_id]"
 
 API_REGISTER = "/api/auth/register"
 API_SIGN_IN = "/api/auth/login"
 API_SIGN_OUT = "/api/auth/logout"
-
-PROTECTED_PREFIXES = (WALLET, PROFILE)
 
 
 def sign_in_url(next_path: str | None = None, error: str | None = None) -> str:
@@ -30,3 +29,7 @@ def safe_next_path(candidate: str | None) -> str:
     if candidate and candidate.startswith("/") and not candidate.startswith("//") and "\\" not in candidate:
         return candidate
     return WALLET
+
+
+def badge_url(badge_id: int | str) -> str:
+    return f"/badges/{badge_id}"

@@ -5,10 +5,12 @@ import reflex as rx
 from wallet_app import routes
 from wallet_app.api import build_api
 from wallet_app.pages.auth import AuthPageState, register_page, sign_in_page
+from wallet_app.pages.badge import BadgeState, badge_page
 from wallet_app.pages.faq import faq_page
 from wallet_app.pages.landing import LandingState, landing_page
 from wallet_app.pages.profile import ProfileState, profile_page
 from wallet_app.pages.wallet import wallet_page
+from wallet_app.pages.wallet_state import WalletState
 from wallet_app.state.session import SessionState
 
 app = rx.App(
@@ -18,6 +20,7 @@ app = rx.App(
 app.add_page(landing_page, route=routes.HOME, title="Badge Wallet", on_load=LandingState.load)
 app.add_page(sign_in_page, route=routes.SIGN_IN, title="Sign in · Badge Wallet", on_load=AuthPageState.load)
 app.add_page(register_page, route=routes.REGISTER, title="Create account · Badge Wallet", on_load=AuthPageState.load)
-app.add_page(wallet_page, route=routes.WALLET, title="My wallet · Badge Wallet", on_load=SessionState.require_user)
+app.add_page(wallet_page, route=routes.WALLET, title="My wallet · Badge Wallet", on_load=WalletState.load)
+app.add_page(badge_page, route=routes.BADGE, title="Badge · Badge Wallet", on_load=BadgeState.load)
 app.add_page(profile_page, route=routes.PROFILE, title="Profile · Badge Wallet", on_load=ProfileState.load)
 app.add_page(faq_page, route=routes.FAQ, title="Ask the FAQ · Badge Wallet", on_load=SessionState.load_user)

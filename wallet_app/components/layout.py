@@ -51,7 +51,7 @@ def navbar() -> rx.Component:
                             link_button("Create account", routes.REGISTER, size="2"),
                         ),
                     ),
-                    gap="4",
+                    gap="var(--space-4)",
                     align="center",
                     wrap="wrap",
                 ),
@@ -60,25 +60,25 @@ def navbar() -> rx.Component:
             justify="between",
             align="center",
             wrap="wrap",
-            gap="3",
-            padding_y="3",
+            gap="var(--space-3)",
+            padding_y="var(--space-3)",
         ),
         border_bottom="1px solid var(--gray-a5)",
-        padding_x="4",
+        padding_x="var(--space-4)",
     )
 
 
-def page_layout(*children: rx.Component, title: str) -> rx.Component:
+def page_layout(*children: rx.Component, title: str | rx.Var[str]) -> rx.Component:
     """Wrap a page's content; ``title`` becomes its single h1."""
     return rx.box(
         rx.link("Skip to content", href="#main", class_name="skip-link"),
         navbar(),
         rx.el.main(
             rx.container(
-                rx.heading(title, as_="h1", size="8", margin_bottom="4"),
+                rx.heading(title, as_="h1", size="8", margin_bottom="var(--space-4)"),
                 *children,
                 size="3",
-                padding_y="6",
+                padding_y="var(--space-6)",
             ),
             id="main",
             tab_index=-1,
@@ -89,7 +89,7 @@ def page_layout(*children: rx.Component, title: str) -> rx.Component:
                 size="2",
                 color_scheme="gray",
             ),
-            padding="4",
+            padding="var(--space-4)",
             border_top="1px solid var(--gray-a5)",
         ),
         min_height="100vh",
@@ -100,14 +100,14 @@ def error_callout(message: rx.Var[str]) -> rx.Component:
     """An alert region so screen readers announce the error as soon as it appears."""
     return rx.cond(
         message != "",
-        rx.callout(message, icon="triangle_alert", color_scheme="red", role="alert", margin_bottom="4"),
+        rx.callout(message, icon="triangle_alert", color_scheme="red", role="alert", margin_bottom="var(--space-4)"),
     )
 
 
 def notice_callout(message: rx.Var[str]) -> rx.Component:
     return rx.cond(
         message != "",
-        rx.callout(message, icon="info", color_scheme="green", role="status", margin_bottom="4"),
+        rx.callout(message, icon="info", color_scheme="green", role="status", margin_bottom="var(--space-4)"),
     )
 
 
@@ -118,6 +118,6 @@ def labelled_input(label: str, name: str, **input_props) -> rx.Component:
         rx.el.label(label, html_for=input_id, font_weight="500"),
         rx.input(id=input_id, name=name, size="3", **input_props),
         direction="column",
-        gap="1",
+        gap="var(--space-1)",
         width="100%",
     )

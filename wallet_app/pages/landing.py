@@ -45,11 +45,11 @@ def landing_page() -> rx.Component:
                 link_button("Create your wallet", routes.REGISTER, size="3"),
             ),
             link_button("Ask a question about micro-credentials", routes.FAQ, size="3", variant="outline"),
-            gap="3",
+            gap="var(--space-3)",
             wrap="wrap",
-            margin_y="5",
+            margin_y="var(--space-5)",
         ),
-        rx.heading("What is a micro-credential?", as_="h2", size="6", margin_top="4"),
+        rx.heading("What is a micro-credential?", as_="h2", size="6", margin_top="var(--space-4)"),
         rx.text(
             "A micro-credential is a short, focused, competency-based learning experience. When you complete one, "
             "your institution issues an Open Badge: a digital credential carrying what you learned, how it was "
@@ -80,7 +80,7 @@ def landing_page() -> rx.Component:
             ),
             columns=rx.breakpoints(initial="1", sm="2", lg="4"),
             spacing="4",
-            margin_top="5",
+            margin_top="var(--space-5)",
         ),
         title="Your badges, verified and yours to share",
     )

@@ -111,7 +111,7 @@ def _identities_section() -> rx.Component:
         rx.text(
             "Badges name the person they were issued to by an email, a web address or a DID. List every one you "
             "have used, including old school emails, so your badges stay yours after an address closes.",
-            margin_y="2",
+            margin_y="var(--space-2)",
         ),
         rx.table.root(
             rx.table.header(
@@ -137,25 +137,25 @@ def _identities_section() -> rx.Component:
                         style={"padding": "0.5rem"},
                     ),
                     direction="column",
-                    gap="1",
+                    gap="var(--space-1)",
                 ),
                 labelled_input("Email, web address or DID", "value", required=True, max_length=500),
                 rx.button("Add identity", type="submit", size="3"),
-                gap="3",
+                gap="var(--space-3)",
                 align="end",
                 wrap="wrap",
             ),
             on_submit=ProfileState.add_identity,
             reset_on_submit=True,
-            margin_top="3",
+            margin_top="var(--space-3)",
         ),
-        margin_bottom="5",
+        margin_bottom="var(--space-5)",
     )
 
 
 def _password_section() -> rx.Component:
     return rx.card(
-        rx.heading("Change password", as_="h2", size="5", margin_bottom="3"),
+        rx.heading("Change password", as_="h2", size="5", margin_bottom="var(--space-3)"),
         rx.form(
             rx.vstack(
                 labelled_input(
@@ -186,7 +186,7 @@ def _password_section() -> rx.Component:
             on_submit=ProfileState.change_password,
             reset_on_submit=True,
         ),
-        margin_bottom="5",
+        margin_bottom="var(--space-5)",
     )
 
 
@@ -194,7 +194,8 @@ def _delete_section() -> rx.Component:
     return rx.card(
         rx.heading("Delete account", as_="h2", size="5"),
         rx.text(
-            "This deletes your account, every badge in it and every link you shared. It cannot be undone.", margin_y="2"
+            "This deletes your account, every badge in it and every link you shared. It cannot be undone.",
+            margin_y="var(--space-2)",
         ),
         rx.alert_dialog.root(
             rx.alert_dialog.trigger(rx.button("Delete my account…", color_scheme="red", variant="soft")),
@@ -216,7 +217,7 @@ def _delete_section() -> rx.Component:
                         rx.flex(
                             rx.alert_dialog.cancel(rx.button("Keep my account", variant="soft", type="button")),
                             rx.button("Delete everything", color_scheme="red", type="submit"),
-                            gap="3",
+                            gap="var(--space-3)",
                             justify="end",
                         ),
                         spacing="3",
@@ -234,7 +235,7 @@ def profile_page() -> rx.Component:
     return page_layout(
         error_callout(ProfileState.error_message),
         notice_callout(ProfileState.notice_message),
-        rx.text("Signed in as ", rx.text.strong(SessionState.user_email), margin_bottom="4"),
+        rx.text("Signed in as ", rx.text.strong(SessionState.user_email), margin_bottom="var(--space-4)"),
         _identities_section(),
         _password_section(),
         _delete_section(),

@@ -7,6 +7,7 @@ websocket; Reflex's own client token is never used for identity.
 from __future__ import annotations
 
 import functools
+import inspect
 from http.cookies import CookieError, SimpleCookie
 
 import reflex as rx
@@ -73,18 +74,37 @@ def service_action(handler):
 
     The handler calls ``self._require_user()`` itself; a lost session sends the learner to sign
     in, a ServiceError lands in the page state's ``error_message`` with nothing half-done.
+    Works for plain and async handlers.
     """
+
+    def outcome_of_error(self, error: ServiceError):
+        if isinstance(error, AuthenticationRequired):
+            return rx.redirect(routes.sign_in_url(self.router.url.path, "signed-out"))
+        self.error_message = str(error)
+        return None
+
+    def clear_messages(self) -> None:
+        self.error_message = ""
+        self.notice_message = ""
+
+    if inspect.iscoroutinefunction(handler):
+
+        @functools.wraps(handler)
+        async def run_async_with_errors_shown(self, *args, **kwargs):
+            clear_messages(self)
+            try:
+                return await handler(self, *args, **kwargs)
+            except ServiceError as error:
+                return outcome_of_error(self, error)
+
+        return run_async_with_errors_shown
 
     @functools.wraps(handler)
     def run_with_errors_shown(self, *args, **kwargs):
-        self.error_message = ""
-        self.notice_message = ""
+        clear_messages(self)
         try:
             return handler(self, *args, **kwargs)
-        except AuthenticationRequired:
-            return rx.redirect(routes.sign_in_url(self.router.url.path, "signed-out"))
         except ServiceError as error:
-            self.error_message = str(error)
-            return None
+            return outcome_of_error(self, error)
 
     return run_with_errors_shown

@@ -1,0 +1,61 @@
+"""Turn service values into the short strings pages show."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+
+def human_date(iso_value: str | None) -> str:
+    """'2026-03-14' or a full ISO instant -> '14 Mar 2026'; '' stays ''."""
+    if not iso_value:
+        return ""
+    try:
+        parsed = datetime.fromisoformat(iso_value.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            parsed = datetime.combine(date.fromisoformat(iso_value[:10]), datetime.min.time())
+        except ValueError:
+            return iso_value
+    return f"{parsed.day} {parsed.strftime('%b %Y')}"
+
+
+def human_instant(iso_value: str | None) -> str:
+    """An ISO instant -> '14 Mar 2026, 09:30 UTC'."""
+    if not iso_value:
+        return ""
+    try:
+        parsed = datetime.fromisoformat(iso_value.replace("Z", "+00:00"))
+    except ValueError:
+        return iso_value
+    return f"{human_date(iso_value)}, {parsed.strftime('%H:%M')} UTC"
+
+
+CHECK_TITLES = {
+    "source.fetch": "Badge downloaded",
+    "hosted.fetch": "Issuer's hosted copy",
+    "assertion.structure": "Badge structure",
+    "badgeclass": "Achievement description",
+    "issuer": "Issuer profile",
+    "verification.scope": "Hosted on the issuer's site",
+    "signature.key": "Signing key belongs to the issuer",
+    "signature": "Signature",
+    "revocation": "Not revoked",
+    "dates.issued": "Issue date",
+    "dates.expires": "Expiry",
+    "recipient": "Issued to you",
+    "endorsements": "Endorsements",
+    "endorsement.structure": "Endorsement structure",
+    "context": "Standard vocabulary",
+    "type": "Credential type",
+    "fields": "Required information",
+    "schema": "Schema",
+    "proof": "Digital signature",
+    "issuer-key": "Signing key belongs to the issuer",
+    "validity": "Valid dates",
+    "status": "Not revoked or suspended",
+}
+
+
+def check_title(check_id: str) -> str:
+    """A plain-language name for an engine check id; unknown ids are tidied, not hidden."""
+    return CHECK_TITLES.get(check_id) or check_id.replace(".", " ").replace("-", " ").replace("_", " ").capitalize()
