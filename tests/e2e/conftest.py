@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.conftest import PROJECT_ROOT, migrate
+from tests.ob2_issuer import LoopbackIssuer
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 NODE_MODULES = PROJECT_ROOT / "toolchain" / "node_modules"
@@ -41,9 +42,10 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _app_environment(data_dir: Path) -> dict[str, str]:
+def _app_environment(data_dir: Path, allowed_host: str) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     env["WALLET_DATA_DIR"] = str(data_dir)
+    env["WALLET_ALLOW_HOSTS"] = allowed_host
     env["PATH"] = f"{NODE_MODULES / 'node' / 'bin'}:{PROJECT_ROOT / '.venv' / 'bin'}:{env.get('PATH', '')}"
     env["REFLEX_BUN_PATH"] = str(NODE_MODULES / "bun" / "bin" / "bun.exe")
     env["REFLEX_TELEMETRY_ENABLED"] = "false"
@@ -69,7 +71,15 @@ def _wait_until_serving(base_url: str, process: subprocess.Popen, log_path: Path
 
 
 @pytest.fixture(scope="session")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def loopback_issuer() -> Iterator[LoopbackIssuer]:
+    """An OB 2.0 issuer on 127.0.0.1 that the app under test is allowed to fetch from."""
+    issuer = LoopbackIssuer()
+    yield issuer
+    issuer.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory: pytest.TempPathFactory, loopback_issuer: LoopbackIssuer) -> Iterator[str]:
     data_dir = tmp_path_factory.mktemp("e2e-data")
     migrate(f"sqlite:///{data_dir / 'wallet.db'}")
     port = _free_port()
@@ -81,7 +91,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 "--frontend-port", str(port), "--backend-port", str(port), "--backend-host", "127.0.0.1",
             ],
             cwd=PROJECT_ROOT,
-            env=_app_environment(data_dir),
+            env=_app_environment(data_dir, loopback_issuer.host),
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,

@@ -31,7 +31,11 @@ def navbar() -> rx.Component:
     return rx.el.header(
         rx.flex(
             rx.link(
-                rx.hstack(rx.icon("award", aria_hidden="true"), rx.heading("Badge Wallet", size="5"), align="center"),
+                rx.hstack(
+                    rx.icon("award", aria_hidden="true"),
+                    rx.text("Badge Wallet", size="5", weight="bold"),
+                    align="center",
+                ),
                 href=routes.HOME,
                 underline="none",
                 aria_label="Badge Wallet home",
