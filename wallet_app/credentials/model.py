@@ -106,8 +106,8 @@ class EndorsementSummary:
 class Credential:
     """One badge, whatever its spec or format.
 
-    ``spec`` is "ob2" or "ob3"; ``format`` names the concrete input ("ob2-hosted", "ob2-signed",
-    "ob3-json", "ob3-jwt", plus "+png"/"+svg" when it came baked into an image).
+    ``spec`` is "ob2" or "ob3"; ``format`` is "<spec>-<kind>" as sources.DetectedInput names it
+    ("ob2-json", "ob2-jws", "ob3-json", "ob3-jws"), plus "+png"/"+svg" when baked into an image.
     """
 
     spec: str
