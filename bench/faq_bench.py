@@ -30,6 +30,7 @@ from faq.index import Index
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 OWN_SET = ROOT / "tests" / "faq" / "questions.jsonl"
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 
 
 def load_scorer(eval_dir: Path) -> ModuleType:
@@ -110,39 +111,47 @@ def fit_logistic(features: np.ndarray, in_scope: np.ndarray, l2: float = 0.01, s
     return weights
 
 
-def abstention_figures(abstains: np.ndarray, in_scope: np.ndarray, correct: np.ndarray) -> str:
+def abstention_figures(abstains: np.ndarray, in_scope: np.ndarray, ranks: np.ndarray) -> str:
+    """The four targets an abstention threshold trades off, and their sum (what we maximise)."""
     out_of_scope = ~in_scope
     precision = (abstains & out_of_scope).sum() / max(abstains.sum(), 1)
     recall = (abstains & out_of_scope).sum() / max(out_of_scope.sum(), 1)
-    top1 = (correct & ~abstains).sum() / max(in_scope.sum(), 1)
-    return f"abstention P {precision:.3f}  R {recall:.3f}  top1 {top1:.3f}"
+    top1 = ((ranks == 1) & ~abstains).sum() / max(in_scope.sum(), 1)
+    hit3 = ((ranks >= 1) & (ranks <= 3) & ~abstains).sum() / max(in_scope.sum(), 1)
+    total = precision + recall + top1 + hit3
+    return f"top1 {top1:.3f}  hit@3 {hit3:.3f}  abstention P {precision:.3f}  R {recall:.3f}  sum {total:.3f}"
 
 
 def calibrate(scorer: ModuleType, assistant: Assistant, path: Path, folds: int = 5) -> None:
-    """Fit the abstention policy on our own set; report 5-fold cross-validated figures first."""
+    """Fit the abstention policy on our own set; first report cross-validated figures per threshold."""
     items = scorer.load_set(str(path))
     rankings = [assistant.index.search(item["q"], limit=10) for item in items]
     features = np.array([evidence(ranking) for ranking in rankings])
     in_scope = np.array([not item["out_of_scope"] for item in items])
-    correct = np.array(
+    ranks = np.array(
         [
-            not item["out_of_scope"]
-            and scorer.first_hit_rank([h.passage.text for h in ranking.hits], item["must_contain"]) == 1
+            0
+            if item["out_of_scope"]
+            else scorer.first_hit_rank([h.passage.text for h in ranking.hits], item["must_contain"]) or 0
             for item, ranking in zip(items, rankings, strict=True)
         ]
     )
-    held_out_abstains = np.zeros(len(items), dtype=bool)
+    held_out_confidence = np.zeros(len(items))
     for fold in np.array_split(np.random.default_rng(0).permutation(len(items)), folds):
         train = np.setdiff1d(np.arange(len(items)), fold)
         weights = fit_logistic(features[train], in_scope[train])
         policy = AbstentionPolicy(tuple(weights[:-1]), float(weights[-1]))
-        held_out_abstains[fold] = [policy.abstains(rankings[i]) for i in fold]
-    print(f"{folds}-fold cross-validated: {abstention_figures(held_out_abstains, in_scope, correct)}")
+        held_out_confidence[fold] = [policy.confidence(rankings[i]) for i in fold]
+    for threshold in THRESHOLDS:
+        figures = abstention_figures(held_out_confidence < threshold, in_scope, ranks)
+        print(f"{folds}-fold cross-validated, threshold {threshold}: {figures}")
     weights = fit_logistic(features, in_scope)
-    fitted = AbstentionPolicy(tuple(round(float(w), 2) for w in weights[:-1]), round(float(weights[-1]), 2))
+    fitted = AbstentionPolicy(
+        tuple(round(float(w), 2) for w in weights[:-1]), round(float(weights[-1]), 2), assistant.policy.threshold
+    )
     for policy in (assistant.policy, fitted):
         abstains = np.array([policy.abstains(ranking) for ranking in rankings])
-        print(f"{policy}: {abstention_figures(abstains, in_scope, correct)}")
+        print(f"{policy}: {abstention_figures(abstains, in_scope, ranks)}")
 
 
 def main(argv: list[str] | None = None) -> None:

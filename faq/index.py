@@ -17,6 +17,7 @@ from rank_bm25 import BM25Okapi
 
 from faq.corpus import Passage
 from faq.normalize import (
+    STOP_STEMS,
     STOP_WORDS,
     compounds_of,
     intents,
@@ -30,18 +31,17 @@ from faq.normalize import (
 from faq.spelling import Speller
 from faq.synonyms import SYNONYM_GROUPS, SynonymMatcher
 
-TITLE_WEIGHT = 1.0
+TITLE_WEIGHT = 0.5
 BODY_WEIGHT = 0.25
-PARAGRAPH_WEIGHT = 0.5
+PARAGRAPH_WEIGHT = 0.25
 # Short passages are rewarded less than BM25's default b=0.75 would: one-line answers otherwise
 # win on a single shared word.
 LENGTH_NORMALIZATION = 0.5
 # A synonym stands in fully when the asker's own word is unknown to the corpus, weakly otherwise.
-SYNONYM_WEIGHT = 0.3
+SYNONYM_WEIGHT = 0.5
 STAND_IN_WEIGHT = 0.9
 TITLE_MATCH_WEIGHT = 2.0
-INTENT_WEIGHT = 1.0
-TYPO_WEIGHT = 0.8
+INTENT_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -124,30 +124,29 @@ class Index:
             piece for word in [*words(" ".join(texts)), *synonym_words] for piece in split_compound(word)
         )
 
-    def _spell(self, surface: list[str]) -> tuple[list[str], set[str]]:
-        """Correct unknown words; returns the words and the set of those that were corrected."""
-        fixed, corrected = [], set()
+    def _spell(self, surface: list[str]) -> list[str]:
+        """Unknown words replaced by the closest known word, when one is close enough."""
+        fixed = []
         for word in surface:
             pieces = [p for p in split_compound(word) if p not in STOP_WORDS]
             known = all(stem(p) in self._known_stems for p in pieces)
-            replacement = None if known else self._speller.correct(word.replace("-", ""))
-            if replacement and replacement != word:
-                corrected.add(replacement)
-                word = replacement
-            fixed.append(word)
-        return fixed, corrected
+            fixed.append(word if known else self._speller.correct(word.replace("-", "")) or word)
+        return fixed
 
     def analyze(self, question: str) -> Query:
-        """Question text -> weighted query terms (own, compound-joined, corrected, synonyms)."""
-        surface, corrected = self._spell(words(question))
-        weights: dict[str, float] = {}
-        for word in surface:
-            for term in terms_of_words([word]):
-                weights[term] = max(weights.get(term, 0.0), TYPO_WEIGHT if word in corrected else 1.0)
+        """Question text -> weighted query terms (own, compound-joined, corrected, synonyms).
+
+        A compound the corpus uses counts once, as its joined term, however it is spelled; the
+        parts of an unfamiliar hyphenated word count separately."""
+        surface = self._spell(words(question))
         sequence = whole_terms(surface, self._compounds)
-        for term in self._compounds.stems.intersection(sequence):
-            weights.setdefault(term, 1.0)
-        alternatives: dict[str, set[str]] = {term: set() for term in weights}
+        weights = {term: 1.0 for term in sequence if term not in STOP_STEMS and len(term) > 1}
+        for word in surface:
+            if "-" in word and stem(word.replace("-", "")) not in self._compounds.stems:
+                weights.update(dict.fromkeys(terms_of_words([word]), 1.0))
+        # Evidence counts every spelling's terms, parts of compounds included: a question full of
+        # "micro-credential" is plainly about this corpus even where it counts once for ranking.
+        alternatives: dict[str, set[str]] = {term: set() for term in [*weights, *terms_of_words(surface)]}
         for expansion in self._synonyms.expansions(sequence):
             known = expansion.matched <= self._vocabulary
             for term in expansion.terms - weights.keys():

@@ -45,9 +45,9 @@ _STOP_WORD_TEXT = """
 """
 STOP_WORDS = frozenset(_STOP_WORD_TEXT.split())
 
-INTERROGATIVES = frozenset({"who", "what", "where", "when", "why", "how", "which"})
-
 _stemmer = snowballstemmer.stemmer("english")
+STOP_STEMS = frozenset(_stemmer.stemWord(word) for word in STOP_WORDS)
+INTERROGATIVES = frozenset({"who", "what", "where", "when", "why", "how", "which"})
 
 
 @lru_cache(maxsize=8192)
