@@ -68,6 +68,19 @@ def test_answer_is_the_passage_or_its_best_paragraph_with_source_and_follow_ups(
     assert len(long.text) <= ANSWER_MAX_CHARS
 
 
+def test_a_lead_in_answer_lists_the_points_it_introduces(assistant: Assistant) -> None:
+    answer = assistant.answer("what is the value of micro-credentials")
+    lines = answer.text.splitlines()
+    assert lines[0].startswith("There are many different ways in which micro-credentials can add value")
+    assert "- Supporting Business/Industry" in lines
+    assert len(lines) == 7
+
+
+def test_employer_questions_reach_the_business_paragraph(assistant: Assistant) -> None:
+    for question in ["how do micro-credentials help employers", "what do micro-credentials offer employers"]:
+        assert assistant.answer(question).text.startswith("Supporting Business/Industry:"), question
+
+
 def test_wallet_help_answers_are_labelled_as_wallet_help(assistant: Assistant) -> None:
     answer = assistant.answer("how do I share my badge with an employer")
     assert answer.source is not None
