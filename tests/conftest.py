@@ -46,3 +46,8 @@ def session(engine: Engine) -> Iterator[Session]:
     with Session(engine, expire_on_commit=False) as db_session:
         yield db_session
         db_session.commit()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests run last: they build the app (slow), and fast failures should show first."""
+    items.sort(key=lambda item: "/tests/e2e/" in str(item.path))

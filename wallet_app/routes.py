@@ -2,13 +2,17 @@
 
 from urllib.parse import quote
 
+from faq.answer import SOURCE_PATH as FAQ_SOURCE_PATH
+
 HOME = "/"
 REGISTER = "/register"
 SIGN_IN = "/login"
 WALLET = "/wallet"
 PROFILE = "/profile"
 FAQ = "/faq"
+FAQ_SOURCE = FAQ_SOURCE_PATH  # the FAQ engine builds its source links on this path
 BADGE = "/badges/[badge_id]"
+BENCH_STATIC_CARDS = "/bench/static-cards"
 
 API_REGISTER = "/api/auth/register"
 API_SIGN_IN = "/api/auth/login"

@@ -16,11 +16,15 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from wallet_app.services.importer import MAX_BADGE_BYTES
 
-# Multipart framing (boundaries, part headers) comes on top of the file itself.
+# One request carries a whole multi-file batch; each file is held to MAX_BADGE_BYTES by the importer.
+MAX_FILES_PER_UPLOAD = 20
+MAX_BATCH_BYTES = 25_000_000
+# Multipart framing (boundaries, part headers) comes on top of the files themselves.
 MULTIPART_ALLOWANCE = 64_000
-MAX_UPLOAD_BYTES = MAX_BADGE_BYTES + MULTIPART_ALLOWANCE
+MAX_UPLOAD_BYTES = MAX_BATCH_BYTES + MULTIPART_ALLOWANCE
 TOO_LARGE_MESSAGE = (
-    f"This upload is too large. Badges are at most {MAX_BADGE_BYTES // 1_000_000} MB; choose a smaller file."
+    f"This upload is too large. Badges are at most {MAX_BADGE_BYTES // 1_000_000} MB each and "
+    f"{MAX_BATCH_BYTES // 1_000_000} MB at a time; choose fewer or smaller files."
 )
 
 

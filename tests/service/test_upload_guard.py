@@ -43,7 +43,9 @@ def test_a_declared_content_length_over_the_limit_is_refused(client: TestClient)
     assert (
         response.text
         == TOO_LARGE_MESSAGE
-        == ("This upload is too large. Badges are at most 5 MB; choose a smaller file.")
+        == (
+            "This upload is too large. Badges are at most 5 MB each and 25 MB at a time; choose fewer or smaller files."
+        )
     )
 
 

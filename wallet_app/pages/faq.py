@@ -67,7 +67,7 @@ def _question_button(question: rx.Var[str]) -> rx.Component:
         height="auto",
         flex_shrink="1",
         max_width="100%",
-        padding_y="2",
+        padding_y="var(--space-2)",
         text_align="left",
     )
 
@@ -94,7 +94,7 @@ def _exchange(exchange: rx.Var[Exchange]) -> rx.Component:
                     exchange.follow_ups.length() > 0,
                     rx.vstack(
                         rx.text(rx.cond(exchange.abstain, "Try asking:", "Related questions:"), size="2"),
-                        rx.flex(rx.foreach(exchange.follow_ups, _question_button), gap="2", wrap="wrap"),
+                        rx.flex(rx.foreach(exchange.follow_ups, _question_button), gap="var(--space-2)", wrap="wrap"),
                         spacing="1",
                     ),
                 ),
@@ -103,7 +103,7 @@ def _exchange(exchange: rx.Var[Exchange]) -> rx.Component:
             class_name=rx.cond(exchange.abstain, "faq-exchange faq-abstain", "faq-exchange"),
         ),
         aria_label=exchange.question,
-        margin_bottom="4",
+        margin_bottom="var(--space-4)",
     )
 
 
@@ -118,12 +118,12 @@ def _question_form() -> rx.Component:
                 auto_complete="off",
             ),
             rx.button("Ask", type="submit", size="3"),
-            gap="2",
+            gap="var(--space-2)",
             align="end",
         ),
         on_submit=FaqState.ask_typed,
         reset_on_submit=True,
-        margin_y="4",
+        margin_y="var(--space-4)",
     )
 
 
@@ -136,8 +136,10 @@ def faq_page() -> rx.Component:
             size="3",
         ),
         rx.el.section(
-            rx.heading("Suggested questions", as_="h2", size="4", margin_top="4", margin_bottom="2"),
-            rx.flex(rx.foreach(FaqState.suggestions, _question_button), gap="2", wrap="wrap"),
+            rx.heading(
+                "Suggested questions", as_="h2", size="4", margin_top="var(--space-4)", margin_bottom="var(--space-2)"
+            ),
+            rx.flex(rx.foreach(FaqState.suggestions, _question_button), gap="var(--space-2)", wrap="wrap"),
             aria_label="Suggested questions",
         ),
         _question_form(),
@@ -162,7 +164,7 @@ def _source_section(section: dict) -> rx.Component:
     return rx.el.section(
         rx.heading(section["title"], as_=heading_level, size="5" if heading_level == "h3" else "4", id=section["slug"]),
         rx.markdown(section["markdown"], use_raw=False),
-        margin_bottom="4",
+        margin_bottom="var(--space-4)",
     )
 
 
@@ -174,7 +176,7 @@ def faq_source_page() -> rx.Component:
     return page_layout(
         *[
             rx.el.section(
-                rx.heading(document["title"], as_="h2", size="6", margin_top="5"),
+                rx.heading(document["title"], as_="h2", size="6", margin_top="var(--space-5)"),
                 rx.text(f"Source: {document['label']}", size="2", color_scheme="gray"),
                 rx.markdown(document["preamble"], use_raw=False),
                 *[_source_section(section) for section in document["sections"]],

@@ -19,9 +19,9 @@ from wallet_app.pages.wallet_state import WalletState
 from wallet_app.services import badges, importer
 from wallet_app.services.importer import MAX_BADGE_BYTES, ImportResult
 from wallet_app.state.session import SessionState, service_action
+from wallet_app.upload_guard import MAX_FILES_PER_UPLOAD
 
 UPLOAD_ID = "badge-files"
-MAX_FILES_PER_UPLOAD = 50
 MAX_PASTE_CHARS = 1_000_000
 ACCEPTED_FILES = {
     "image/png": [".png"],
@@ -57,7 +57,7 @@ class ImportState(SessionState):
         self._pending.append((key, label, source))
         self.import_rows.append(
             {"key": key, "label": label, "status": "queued", "status_text": STATUS_TEXT["queued"], "message": "",
-             "badge_id": "", "recipient_identity": ""}
+             "badge_id": "", "recipient_identity": "", "recipient_hashed": ""}
         )  # fmt: skip
 
     def _update_row(self, key: str, **changes: str) -> None:
@@ -143,6 +143,7 @@ class ImportState(SessionState):
                     message=result.message,
                     badge_id=str(result.badge_id or ""),
                     recipient_identity=result.recipient_identity or "",
+                    recipient_hashed="yes" if result.recipient_is_hashed else "",
                 )
             yield WalletState.refresh
 
@@ -158,6 +159,30 @@ def _row_icon(status: rx.Var[str]) -> rx.Component:
     )
 
 
+def _claim_identity(row: rx.Var[dict]) -> rx.Component:
+    """The alumni case: offer to add the identity the badge names, or keep it unconfirmed."""
+    return rx.flex(
+        rx.text(
+            "This badge was issued to ",
+            rx.text.strong(row["recipient_identity"]),
+            ", which is not in your profile. If that was you (an old school email, say), add it.",
+            size="2",
+        ),
+        rx.flex(
+            rx.button(
+                "Add it to my profile", size="1", on_click=ImportState.accept_recipient(row["key"], row["badge_id"])
+            ),
+            rx.button(
+                "Keep as not confirmed", size="1", variant="soft", on_click=ImportState.keep_unconfirmed(row["key"])
+            ),
+            gap="var(--space-2)",
+            wrap="wrap",
+        ),
+        direction="column",
+        gap="var(--space-1)",
+    )
+
+
 def _import_row(row: rx.Var[dict]) -> rx.Component:
     return rx.el.li(
         rx.flex(
@@ -166,32 +191,13 @@ def _import_row(row: rx.Var[dict]) -> rx.Component:
                 rx.text(rx.text.strong(row["label"]), " — ", row["status_text"], size="2"),
                 rx.cond(row["message"] != "", rx.text(row["message"], size="2")),
                 rx.cond(
-                    row["recipient_identity"] != "",
-                    rx.flex(
-                        rx.text(
-                            "This badge was issued to ",
-                            rx.text.strong(row["recipient_identity"]),
-                            ", which is not in your profile. If that was you (an old school email, say), add it.",
-                            size="2",
-                        ),
-                        rx.flex(
-                            rx.button(
-                                "Add it to my profile",
-                                size="1",
-                                on_click=ImportState.accept_recipient(row["key"], row["badge_id"]),
-                            ),
-                            rx.button(
-                                "Keep as not confirmed",
-                                size="1",
-                                variant="soft",
-                                on_click=ImportState.keep_unconfirmed(row["key"]),
-                            ),
-                            gap="var(--space-2)",
-                            wrap="wrap",
-                        ),
-                        direction="column",
-                        gap="var(--space-1)",
+                    row["recipient_hashed"] == "yes",
+                    rx.text(
+                        "This badge names its recipient in hashed form, and none of your identities match it. "
+                        "If it is yours, add the email you used then on your profile page and check the badge again.",
+                        size="2",
                     ),
+                    rx.cond(row["recipient_identity"] != "", _claim_identity(row)),
                 ),
                 rx.cond(
                     row["badge_id"] != "", rx.link("Open this badge", href=routes.badge_url(row["badge_id"]), size="2")
@@ -228,7 +234,11 @@ def _upload_tab() -> rx.Component:
             rx.vstack(
                 rx.icon("upload", size=28, aria_hidden="true"),
                 rx.text("Drag badge files here, or press Enter to choose them."),
-                rx.text("Baked PNG or SVG images, .json, .jws or .jwt files; up to 5 MB each.", size="2"),
+                rx.text(
+                    f"Baked PNG or SVG images, .json, .jws or .jwt files; up to {MAX_BADGE_BYTES // 1_000_000} MB "
+                    f"each, {MAX_FILES_PER_UPLOAD} at a time.",
+                    size="2",
+                ),
                 rx.button("Choose files", type="button", variant="soft"),
                 align="center",
                 spacing="2",

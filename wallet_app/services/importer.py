@@ -47,6 +47,11 @@ class ImportResult:
     badge_name: str = ""
     recipient_identity: str | None = None
 
+    @property
+    def recipient_is_hashed(self) -> bool:
+        """A hashed identity cannot be read back, so it cannot be added to the profile for the learner."""
+        return bool(self.recipient_identity) and is_supported_hash(self.recipient_identity)
+
 
 def import_badge(
     session: Session, user_id: int, source: bytes | str, *, filename: str | None = None, now: datetime | None = None
