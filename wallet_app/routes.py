@@ -12,11 +12,15 @@ PROFILE = "/profile"
 FAQ = "/faq"
 FAQ_SOURCE = FAQ_SOURCE_PATH  # the FAQ engine builds its source links on this path
 BADGE = "/badges/[badge_id]"
-BENCH_STATIC_CARDS = "/bench/static-cards"
 
 API_REGISTER = "/api/auth/register"
 API_SIGN_IN = "/api/auth/login"
 API_SIGN_OUT = "/api/auth/logout"
+
+# The page bench's reference pages, added only when this variable is "1" (bench/wallet_page.py).
+BENCH_PAGES_ENV = "WALLET_BENCH_PAGES"
+BENCH_STATIC_CARDS = "/bench/static-cards"
+BENCH_STATE_CARDS = "/bench/state-cards"
 
 
 def sign_in_url(next_path: str | None = None, error: str | None = None) -> str:
