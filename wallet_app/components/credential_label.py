@@ -39,7 +39,12 @@ def _not_stated() -> rx.Component:
 def label_section(title: str, content: rx.Component, *, stated: rx.Var[bool], open_by_default: bool = False):
     """One detail-layer section; shows "Not stated" when the credential says nothing."""
     return rx.el.details(
-        rx.el.summary(rx.text(title, weight="bold", as_="span"), cursor="pointer", padding_y="var(--space-2)"),
+        rx.el.summary(
+            rx.text(title, weight="bold", as_="span"),
+            rx.cond(stated, rx.fragment(), rx.text(" — not stated", color_scheme="gray", as_="span")),
+            cursor="pointer",
+            padding_y="var(--space-2)",
+        ),
         rx.box(rx.cond(stated, content, _not_stated()), padding_bottom="var(--space-3)", padding_left="var(--space-4)"),
         open=open_by_default,
         border_bottom="1px solid var(--gray-a5)",

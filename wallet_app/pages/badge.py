@@ -142,6 +142,7 @@ def _header() -> rx.Component:
             ),
             direction="column",
             gap="var(--space-2)",
+            align="start",
         ),
         gap="var(--space-5)",
         wrap="wrap",
