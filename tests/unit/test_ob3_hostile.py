@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import socket
-from collections.abc import Iterator
 
 import pytest
 
@@ -26,17 +25,6 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
         raise AssertionError("the verifier tried to open a network connection")
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
-
-
-@pytest.fixture
-def listener() -> Iterator[socket.socket]:
-    """A loopback port that records whether anyone connected."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen()
-    server.setblocking(False)
-    yield server
-    server.close()
 
 
 def _not_crashed(outcome: VerificationOutcome) -> VerificationOutcome:

@@ -85,6 +85,24 @@ def _nesting_depth(raw: bytes) -> int:
     return deepest
 
 
+def mapped_file(url: str, maps: tuple[tuple[str, Path], ...]) -> str | None:
+    """The local file a ``--map`` prefix sends this URL to, by plain string concatenation.
+
+    A pure function (no I/O beyond a folder test) so callers that must never reach the network,
+    such as the JSON Schema check, can share the exact rule the Fetcher uses.
+    """
+    target = url.split("#", 1)[0]
+    matches = [(prefix, folder) for prefix, folder in maps if target.startswith(prefix)]
+    if not matches:
+        return None
+    prefix, folder = max(matches, key=lambda pair: len(pair[0]))
+    base = str(folder)
+    # Path() drops a trailing slash; a folder given as a Path is always meant as a folder.
+    if isinstance(folder, Path) and folder.is_dir() and not base.endswith("/"):
+        base += "/"
+    return base + target[len(prefix) :]
+
+
 def is_public_address(address: str) -> bool:
     """True only for globally routable unicast addresses (IPv4-mapped IPv6 judged as IPv4)."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])
@@ -172,7 +190,7 @@ class Fetcher:
     def get(self, url: str) -> FetchedDocument:
         """Fetch ``url`` (a did:web is first turned into its https ``did.json`` URL)."""
         web_url = did_web_to_url(url) if url.startswith("did:web:") else url
-        local_file = self._mapped_file(web_url)
+        local_file = mapped_file(web_url, self.options.maps)
         if local_file is not None:
             return self._read_local(url, local_file)
         if self.options.offline:
@@ -190,19 +208,6 @@ class Fetcher:
         if not isinstance(parsed, dict | list):
             raise FetchError(f"{url} did not return a JSON object.", url=url)
         return parsed
-
-    def _mapped_file(self, url: str) -> str | None:
-        """The local file a ``--map`` prefix sends this URL to, by plain string concatenation."""
-        target = url.split("#", 1)[0]
-        matches = [(prefix, folder) for prefix, folder in self.options.maps if target.startswith(prefix)]
-        if not matches:
-            return None
-        prefix, folder = max(matches, key=lambda pair: len(pair[0]))
-        base = str(folder)
-        # Path() drops a trailing slash; a folder given as a Path is always meant as a folder.
-        if isinstance(folder, Path) and folder.is_dir() and not base.endswith("/"):
-            base += "/"
-        return base + target[len(prefix) :]
 
     def _read_local(self, url: str, local_file: str) -> FetchedDocument:
         path = Path(local_file)

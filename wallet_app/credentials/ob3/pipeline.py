@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from wallet_app.credentials.fields import as_list
 from wallet_app.credentials.keys import JsonFetcher
 from wallet_app.credentials.ob3.jwt_check import evaluate_jwt
 from wallet_app.credentials.ob3.proof_check import evaluate_proofs, record_proofs
@@ -19,11 +18,11 @@ from wallet_app.credentials.ob3.timing import check_validity
 from wallet_app.credentials.options import VerifyOptions
 from wallet_app.credentials.proofs.vc_jwt import VcJwt
 from wallet_app.credentials.report import VerificationReport
+from wallet_app.credentials.schemas import check_schemas
 
 BADGE = "credential"
 ENDORSEMENT = "endorsement"
 STATUS_LIST = "status list"
-JSON_SCHEMA_VALIDATOR = "1EdTechJsonSchemaValidator2019"
 
 
 def verify_document(
@@ -38,7 +37,7 @@ def verify_document(
     """Run every check on one credential; ``token`` is the VC-JWT it came in, if any."""
     report = VerificationReport(checked_at=options.now)
     shape = check_shape(document, report, required_type=required_type)
-    _note_schemas(document, report)
+    check_schemas(document, _as_received(document, token), options.maps, report)
     issuer_id = shape.issuer_id if shape else None
     results = [evaluate_jwt(token, issuer_id, fetcher)] if token else evaluate_proofs(document, issuer_id, fetcher)
     record_proofs(results, report)
@@ -57,16 +56,13 @@ def _status_list_verifier(options: VerifyOptions, fetcher: JsonFetcher) -> ListV
     return verify_list
 
 
-def _note_schemas(document: dict[str, Any], report: VerificationReport) -> None:
-    """JSON Schemas are never fetched at verify time and none are bundled yet, so say so."""
-    schemas = [
-        schema
-        for schema in as_list(document.get("credentialSchema"))
-        if isinstance(schema, dict) and schema.get("type") == JSON_SCHEMA_VALIDATOR
-    ]
-    if schemas:
-        report.skipped(
-            "schema",
-            "The credential names a JSON Schema; schemas are not downloaded while verifying, so the "
-            "structure was checked with the wallet's own rules instead.",
-        )
+def _as_received(document: dict[str, Any], token: VcJwt | None) -> object:
+    """What a JSON Schema judges: the credential as the issuer wrote it, as 1EdTech's validator does.
+
+    For a VC-JWT that is the payload's ``vc`` claim (or the whole payload), before the registered
+    claims are folded into it, so a schema cannot be satisfied by fields the issuer never wrote.
+    """
+    if token is None:
+        return document
+    inner = token.claims.get("vc")
+    return inner if isinstance(inner, dict) else token.claims
