@@ -3,8 +3,10 @@
 Three rank-bm25 indexes score a query: passage titles (the FAQ question, with its question word),
 whole passage bodies, and single paragraphs (so one paragraph of a long answer can win on its
 own). A passage's score is the weighted sum of those three plus how much of its title the query
-uses, times its source's prior. Besides the ranking, a search reports the evidence abstention is
-decided on. The weights were chosen on our own question set, never on the public one.
+uses, times its source's prior. A synonym group counts once, by its best-scoring term, so a
+word with many synonyms does not outweigh the rest of the question. Besides the ranking, a search
+reports the evidence abstention is decided on. The weights were chosen on our own question set,
+never on the public one.
 """
 
 import math
@@ -31,26 +33,37 @@ from faq.normalize import (
 from faq.spelling import Speller
 from faq.synonyms import SYNONYM_GROUPS, SynonymMatcher
 
-TITLE_WEIGHT = 0.5
+TITLE_WEIGHT = 0.25
 BODY_WEIGHT = 0.25
 PARAGRAPH_WEIGHT = 0.25
 # Short passages are rewarded less than BM25's default b=0.75 would: one-line answers otherwise
 # win on a single shared word.
 LENGTH_NORMALIZATION = 0.5
 # A synonym stands in fully when the asker's own word is unknown to the corpus, weakly otherwise.
-SYNONYM_WEIGHT = 0.5
+SYNONYM_WEIGHT = 0.75
 STAND_IN_WEIGHT = 0.9
-TITLE_MATCH_WEIGHT = 2.0
+TITLE_MATCH_WEIGHT = 3.0
 INTENT_WEIGHT = 0.5
+# A term at least this share of the passages use, compounds counted whole, is what the corpus is
+# about ("badge", "micro-credential"; not "micro" alone).
+SUBJECT_SHARE = 0.5
 
 
 @dataclass(frozen=True)
 class Query:
-    """Weighted terms to score with, and the question's own terms to measure coverage by."""
+    """Weighted terms to score with, synonym groups that count once each, and the question's own
+    terms to measure coverage by."""
 
     weights: dict[str, float]
+    # each synonym group the question touched (the asker's own terms left out), with its weight
+    synonyms: tuple[tuple[frozenset[str], float], ...]
     # each term the asker used, with the synonym terms that also count as covering it
     concepts: tuple[tuple[str, frozenset[str]], ...]
+
+    def term_weights(self) -> dict[str, float]:
+        """Every term's weight, a synonym at its group's weight: what a title is matched on."""
+        flat = {term: weight for group, weight in self.synonyms for term in group}
+        return flat | self.weights
 
 
 @dataclass(frozen=True)
@@ -66,13 +79,16 @@ class Ranking:
 
     coverage: share of the question's terms (idf-weighted) the top passage contains or paraphrases
     known_share: share of the question's terms the corpus or the synonym list uses at all
-    core_share: passage frequency of the question's most central term ("badge" is in most)
+    subject: 1 when the question names the corpus's subject (a term most passages use, such as
+        "badge" or "micro-credential"), else 0
+    title_match: the largest share of one FAQ title the question uses
     """
 
     hits: tuple[Hit, ...]
     coverage: float = 0.0
     known_share: float = 0.0
-    core_share: float = 0.0
+    subject: float = 0.0
+    title_match: float = 0.0
 
 
 class _Field:
@@ -82,13 +98,20 @@ class _Field:
         self._bm25 = BM25Okapi(documents, b=b)
         self._vectors: dict[str, np.ndarray] = {}
 
-    def scores(self, weights: dict[str, float]) -> np.ndarray:
+    def _vector(self, term: str) -> np.ndarray:
+        vector = self._vectors.get(term)
+        if vector is None:
+            vector = self._vectors[term] = self._bm25.get_scores([term])
+        return vector
+
+    def scores(self, query: Query) -> np.ndarray:
+        """Weighted BM25 of the query's own terms, plus each synonym group scored as its best
+        term, so a group counts once however many of its phrases a passage uses."""
         total = np.zeros(self._bm25.corpus_size)
-        for term, weight in weights.items():
-            vector = self._vectors.get(term)
-            if vector is None:
-                vector = self._vectors[term] = self._bm25.get_scores([term])
-            total += weight * vector
+        for term, weight in query.weights.items():
+            total += weight * self._vector(term)
+        for group, weight in query.synonyms:
+            total += weight * np.max([self._vector(term) for term in group], axis=0)
         return total
 
 
@@ -113,15 +136,23 @@ class Index:
         self._vocabulary = frozenset().union(*self._passage_terms)
         passage_count = len(self.passages)
         frequencies = Counter(term for present in self._passage_terms for term in present)
-        self._passage_share = {term: df / passage_count for term, df in frequencies.items()}
+        whole = Counter(term for p in self.passages for term in set(whole_terms(words(p.text), self._compounds)))
+        self._subject_terms = frozenset(
+            term for term, df in whole.items() if df / passage_count >= SUBJECT_SHARE and term not in STOP_STEMS
+        )
         # Always-positive idf over passages to weigh coverage; unknown terms weigh the most.
         self._idf = {term: _idf(passage_count, df) for term, df in frequencies.items()}
         self._max_idf = _idf(passage_count, 0)
         self._synonyms = SynonymMatcher(SYNONYM_GROUPS, self._compounds)
         synonym_words = [w for group in SYNONYM_GROUPS for phrase in group for w in words(phrase)]
         self._known_stems = self._vocabulary | set(terms_of_words(synonym_words))
+        # Stop words are known too, so a misspelt "defintion" is dropped rather than counted as
+        # an unknown term that makes the question look out of scope.
         self._speller = Speller(
-            piece for word in [*words(" ".join(texts)), *synonym_words] for piece in split_compound(word)
+            [
+                *(piece for word in [*words(" ".join(texts)), *synonym_words] for piece in split_compound(word)),
+                *STOP_WORDS,
+            ]
         )
 
     def _spell(self, surface: list[str]) -> list[str]:
@@ -147,16 +178,17 @@ class Index:
         # Evidence counts every spelling's terms, parts of compounds included: a question full of
         # "micro-credential" is plainly about this corpus even where it counts once for ranking.
         alternatives: dict[str, set[str]] = {term: set() for term in [*weights, *terms_of_words(surface)]}
+        synonyms = []
         for expansion in self._synonyms.expansions(sequence):
             known = expansion.matched <= self._vocabulary
-            for term in expansion.terms - weights.keys():
-                weights[term] = SYNONYM_WEIGHT if known else STAND_IN_WEIGHT
+            if others := expansion.terms - weights.keys():
+                synonyms.append((frozenset(others), SYNONYM_WEIGHT if known else STAND_IN_WEIGHT))
             for term in expansion.matched & alternatives.keys():
                 alternatives[term] |= expansion.terms
         concepts = tuple((term, frozenset(alternatives[term])) for term in alternatives)
         for intent in intents(question):
             weights[intent] = INTENT_WEIGHT
-        return Query(weights, concepts)
+        return Query(weights, tuple(synonyms), concepts)
 
     def search(self, question: str, limit: int = 3) -> Ranking:
         """Rank passages for a question; an empty query ranks nothing."""
@@ -164,13 +196,14 @@ class Index:
         own_terms = [term for term, _ in query.concepts]
         if not own_terms:
             return Ranking(())
-        paragraph_scores = self._paragraphs.scores(query.weights)
+        paragraph_scores = self._paragraphs.scores(query)
         best_paragraph = np.maximum.reduceat(paragraph_scores, self._paragraph_starts)
+        title_match = self._title_match(query)
         scores = (
-            TITLE_WEIGHT * self._titles.scores(query.weights)
-            + BODY_WEIGHT * self._bodies.scores(query.weights)
+            TITLE_WEIGHT * self._titles.scores(query)
+            + BODY_WEIGHT * self._bodies.scores(query)
             + PARAGRAPH_WEIGHT * best_paragraph
-            + TITLE_MATCH_WEIGHT * self._title_match(query)
+            + TITLE_MATCH_WEIGHT * title_match
         ) * self._priors
         order = np.argsort(-scores, kind="stable")[:limit]
         hits = tuple(
@@ -180,7 +213,8 @@ class Index:
             hits,
             coverage=self._coverage(query, int(order[0])),
             known_share=sum(term in self._known_stems for term in own_terms) / len(own_terms),
-            core_share=max(self._passage_share.get(term, 0.0) for term in own_terms),
+            subject=float(not self._subject_terms.isdisjoint(query.weights)),
+            title_match=float(title_match.max()),
         )
 
     def _best_paragraph_of(self, passage_index: int, paragraph_scores: np.ndarray) -> int:
@@ -190,7 +224,7 @@ class Index:
 
     def _title_match(self, query: Query) -> np.ndarray:
         """Share of each title's terms the query uses: a question asked as the FAQ phrases it."""
-        weights = query.weights
+        weights = query.term_weights()
         return np.array([sum(weights.get(t, 0.0) for t in title) / max(len(title), 1) for title in self._title_terms])
 
     def _coverage(self, query: Query, passage_index: int) -> float:

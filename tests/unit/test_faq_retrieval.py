@@ -81,6 +81,27 @@ def test_employer_questions_reach_the_business_paragraph(assistant: Assistant) -
         assert assistant.answer(question).text.startswith("Supporting Business/Industry:"), question
 
 
+def test_a_synonym_group_counts_once_however_many_of_its_terms_a_passage_uses(assistant: Assistant) -> None:
+    index = assistant.index
+    query = index.analyze("is the badge like a diploma")
+    group_terms = {term for group, _ in query.synonyms for term in group}
+    assert {"parchment", "degre", "bachelor"} <= group_terms
+    assert not group_terms & query.weights.keys()
+    answer = assistant.answer("is the badge like a diploma")
+    assert answer.passages[0].passage.title == "What is the relationship of an open badge to a micro-credential?"
+
+
+def test_naming_the_corpus_subject_is_evidence_of_scope(assistant: Assistant) -> None:
+    assert assistant.index.search("do micro credentials expire").subject == 1.0
+    assert assistant.index.search("how much does a micro loan cost").subject == 0.0
+
+
+def test_a_misspelt_filler_word_is_dropped_not_counted_as_unknown(assistant: Assistant) -> None:
+    query = assistant.index.analyze("plese explian what a microcredential is")
+    assert set(query.weights) == {"microcredenti", "what"}
+    assert not assistant.answer("plese explian what a microcredential is").abstain
+
+
 def test_wallet_help_answers_are_labelled_as_wallet_help(assistant: Assistant) -> None:
     answer = assistant.answer("how do I share my badge with an employer")
     assert answer.source is not None
