@@ -8,7 +8,7 @@ from wallet_app import routes
 from wallet_app.api import build_api
 from wallet_app.pages.auth import AuthPageState, register_page, sign_in_page
 from wallet_app.pages.badge import BadgeState, badge_page
-from wallet_app.pages.faq import faq_page
+from wallet_app.pages.faq import faq_page, faq_source_page
 from wallet_app.pages.landing import LandingState, landing_page
 from wallet_app.pages.profile import ProfileState, profile_page
 from wallet_app.pages.wallet import wallet_page
@@ -27,6 +27,9 @@ app.add_page(wallet_page, route=routes.WALLET, title="My wallet · Badge Wallet"
 app.add_page(badge_page, route=routes.BADGE, title="Badge · Badge Wallet", on_load=BadgeState.load)
 app.add_page(profile_page, route=routes.PROFILE, title="Profile · Badge Wallet", on_load=ProfileState.load)
 app.add_page(faq_page, route=routes.FAQ, title="Ask the FAQ · Badge Wallet", on_load=SessionState.load_user)
+app.add_page(
+    faq_source_page, route=routes.FAQ_SOURCE, title="FAQ sources · Badge Wallet", on_load=SessionState.load_user
+)
 if os.environ.get(routes.BENCH_PAGES_ENV) == "1":
     from wallet_app.pages import bench_pages
 
