@@ -20,7 +20,7 @@ def post_button(label: str, action: str, **button_props) -> rx.Component:
 
 def link_button(label: str, href: str, **button_props) -> rx.Component:
     """A link that looks like a button (one interactive element, not a button inside a link)."""
-    return rx.button(rx.link(label, href=href, underline="none", color="inherit"), as_child=True, **button_props)
+    return rx.button(rx.el.a(label, href=href), as_child=True, **button_props)
 
 
 def _nav_link(label: str, href: str) -> rx.Component:

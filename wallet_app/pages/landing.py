@@ -35,7 +35,7 @@ def landing_page() -> rx.Component:
         notice_callout(LandingState.notice_message),
         rx.text(
             "Keep every Open Badge you earn in one place, see exactly what each one says and whether it is genuine, "
-            "and share links that anyone can check.",
+            "and keep the originals ready for anyone who asks.",
             size="5",
         ),
         rx.flex(
@@ -70,7 +70,10 @@ def landing_page() -> rx.Component:
                 "Outcomes, assessment, credit, dates, expiry and the stack a badge belongs to, at a glance.",
             ),
             _feature(
-                "share-2", "Share with employers", "Send a link that anyone can open and verify, no account needed."
+                "file-down",
+                "Keep the original",
+                "Download each badge exactly as your issuer signed it, ready to send to an employer who can check it "
+                "with any Open Badges verifier.",
             ),
             _feature(
                 "graduation-cap",
@@ -82,5 +85,5 @@ def landing_page() -> rx.Component:
             spacing="4",
             margin_top="var(--space-5)",
         ),
-        title="Your badges, verified and yours to share",
+        title="Your badges, verified and yours to keep",
     )
