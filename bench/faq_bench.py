@@ -127,8 +127,10 @@ def abstention_figures(abstains: np.ndarray, in_scope: np.ndarray, ranks: np.nda
     return f"top1 {top1:.3f}  hit@3 {hit3:.3f}  abstention P {precision:.3f}  R {recall:.3f}  sum {total:.3f}"
 
 
-def calibrate(scorer: ModuleType, assistant: Assistant, path: Path, folds: int = 5) -> None:
-    """Fit the abstention policy on our own set; first report cross-validated figures per threshold."""
+def calibrate(scorer: ModuleType, assistant: Assistant, path: Path, folds: int = 5, shuffles: int = 3) -> None:
+    """Fit the abstention policy on our own set; first report cross-validated figures per threshold
+    (each question's confidence averaged over several shufflings of the folds, so one lucky split
+    does not pick the threshold)."""
     items = scorer.load_set(str(path))
     rankings = [assistant.index.search(item["q"], limit=10) for item in items]
     features = np.array([evidence(ranking) for ranking in rankings])
@@ -142,14 +144,15 @@ def calibrate(scorer: ModuleType, assistant: Assistant, path: Path, folds: int =
         ]
     )
     held_out_confidence = np.zeros(len(items))
-    for fold in np.array_split(np.random.default_rng(0).permutation(len(items)), folds):
-        train = np.setdiff1d(np.arange(len(items)), fold)
-        weights = fit_logistic(features[train], in_scope[train])
-        policy = AbstentionPolicy(tuple(weights[:-1]), float(weights[-1]))
-        held_out_confidence[fold] = [policy.confidence(rankings[i]) for i in fold]
+    for shuffle in range(shuffles):
+        for fold in np.array_split(np.random.default_rng(shuffle).permutation(len(items)), folds):
+            train = np.setdiff1d(np.arange(len(items)), fold)
+            weights = fit_logistic(features[train], in_scope[train])
+            policy = AbstentionPolicy(tuple(weights[:-1]), float(weights[-1]))
+            held_out_confidence[fold] += [policy.confidence(rankings[i]) / shuffles for i in fold]
     for threshold in THRESHOLDS:
         figures = abstention_figures(held_out_confidence < threshold, in_scope, ranks)
-        print(f"{folds}-fold cross-validated, threshold {threshold}: {figures}")
+        print(f"{folds}-fold cross-validated ({shuffles} shufflings), threshold {threshold}: {figures}")
     weights = fit_logistic(features, in_scope)
     fitted = AbstentionPolicy(
         tuple(round(float(w), 2) for w in weights[:-1]), round(float(weights[-1]), 2), assistant.policy.threshold

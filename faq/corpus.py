@@ -55,6 +55,9 @@ class Passage:
     paragraphs: tuple[str, ...]
     label: str
     prior: float = 1.0
+    # the document's title ("Micro-credentials at KPU"): true of every passage in it, so a
+    # question naming it ("... at KPU?") does not favour the passages that repeat it
+    context: str = ""
 
     @property
     def body(self) -> str:
@@ -117,7 +120,9 @@ def passages_of(document: Document) -> list[Passage]:
             continue
         blocks = (plain_text(block) for block in re.split(r"\n\s*\n", section.markdown))
         paragraphs = tuple(" ".join(block.split()) for block in blocks if block)
-        passages.append(Passage(section.slug, section.title, paragraphs, document.label, document.prior))
+        passages.append(
+            Passage(section.slug, section.title, paragraphs, document.label, document.prior, document.title)
+        )
     return passages
 
 

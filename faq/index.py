@@ -3,7 +3,9 @@
 Three rank-bm25 indexes score a query: passage titles (the FAQ question, with its question word),
 whole passage bodies, and single paragraphs (so one paragraph of a long answer can win on its
 own). A passage's score is the weighted sum of those three plus how much of its title the query
-uses, times its source's prior. A synonym group counts once, by its best-scoring term, so a
+uses, times its source's prior. Titles, bodies and coverage also count the passage's document
+title as context, so words true of a whole document ("at KPU") do not favour the passages that
+happen to repeat them. A synonym group counts once, by its best-scoring term, so a
 word with many synonyms does not outweigh the rest of the question. Besides the ranking, a search
 reports the evidence abstention is decided on. The weights were chosen on our own question set,
 never on the public one.
@@ -82,6 +84,10 @@ class Ranking:
     subject: 1 when the question names the corpus's subject (a term most passages use, such as
         "badge" or "micro-credential"), else 0
     title_match: the largest share of one FAQ title the question uses
+    unknown_word: 1 when the question uses a word neither the corpus nor the synonym list knows
+        (after spelling correction), else 0. Near-miss questions ("where do I park at the
+        campus") share most words with the guidance but ask about something it never mentions;
+        that one unknown word is the tell, where a share of known words dilutes it.
     """
 
     hits: tuple[Hit, ...]
@@ -89,6 +95,7 @@ class Ranking:
     known_share: float = 0.0
     subject: float = 0.0
     title_match: float = 0.0
+    unknown_word: float = 0.0
 
 
 class _Field:
@@ -123,22 +130,21 @@ class Index:
         if not self.passages:
             raise ValueError("the FAQ corpus has no passages: add Markdown files with headings and text")
         paragraphs = [paragraph for p in self.passages for paragraph in p.paragraphs]
-        self._titles = _Field([terms(p.title) + intents(p.title) for p in self.passages])
-        self._bodies = _Field([terms(p.body) for p in self.passages], b=LENGTH_NORMALIZATION)
+        self._titles = _Field([terms(p.title) + intents(p.title) + terms(p.context) for p in self.passages])
+        self._bodies = _Field([terms(p.body) + terms(p.context) for p in self.passages], b=LENGTH_NORMALIZATION)
         self._paragraphs = _Field([terms(paragraph) for paragraph in paragraphs], b=LENGTH_NORMALIZATION)
         sizes = [len(p.paragraphs) for p in self.passages]
         self._paragraph_starts = np.cumsum([0, *sizes[:-1]])
         self._priors = np.array([p.prior for p in self.passages])
         texts = [p.title for p in self.passages] + paragraphs
         self._compounds = compounds_of(texts)
-        self._passage_terms = [frozenset(terms(p.text)) for p in self.passages]
+        self._passage_terms = [frozenset(terms(p.text) + terms(p.context)) for p in self.passages]
         self._title_terms = [frozenset(terms(p.title) + intents(p.title)) for p in self.passages]
         self._vocabulary = frozenset().union(*self._passage_terms)
         passage_count = len(self.passages)
         frequencies = Counter(term for present in self._passage_terms for term in present)
-        whole = Counter(term for p in self.passages for term in set(whole_terms(words(p.text), self._compounds)))
-        self._subject_terms = frozenset(
-            term for term, df in whole.items() if df / passage_count >= SUBJECT_SHARE and term not in STOP_STEMS
+        self._subject_terms = subject_terms(
+            [frozenset(whole_terms(words(p.text), self._compounds)) for p in self.passages]
         )
         # Always-positive idf over passages to weigh coverage; unknown terms weigh the most.
         self._idf = {term: _idf(passage_count, df) for term, df in frequencies.items()}
@@ -171,13 +177,22 @@ class Index:
         parts of an unfamiliar hyphenated word count separately."""
         surface = self._spell(words(question))
         sequence = whole_terms(surface, self._compounds)
-        weights = {term: 1.0 for term in sequence if term not in STOP_STEMS and len(term) > 1}
+        # An unfamiliar hyphenated word ("non-credit") is its parts: its joined form is no word
+        # anyone searches for, and counting it would make a known topic look unknown.
+        unfamiliar = {
+            joined for w in surface if "-" in w and (joined := stem(w.replace("-", ""))) not in self._known_stems
+        }
+        weights = {
+            term: 1.0 for term in sequence if term not in STOP_STEMS and len(term) > 1 and term not in unfamiliar
+        }
         for word in surface:
             if "-" in word and stem(word.replace("-", "")) not in self._compounds.stems:
-                weights.update(dict.fromkeys(terms_of_words([word]), 1.0))
+                weights.update(dict.fromkeys((t for t in terms_of_words([word]) if t not in unfamiliar), 1.0))
         # Evidence counts every spelling's terms, parts of compounds included: a question full of
         # "micro-credential" is plainly about this corpus even where it counts once for ranking.
-        alternatives: dict[str, set[str]] = {term: set() for term in [*weights, *terms_of_words(surface)]}
+        alternatives: dict[str, set[str]] = {
+            term: set() for term in [*weights, *terms_of_words(surface)] if term not in unfamiliar
+        }
         synonyms = []
         for expansion in self._synonyms.expansions(sequence):
             known = expansion.matched <= self._vocabulary
@@ -209,12 +224,14 @@ class Index:
         hits = tuple(
             Hit(self.passages[i], float(scores[i]), self._best_paragraph_of(i, paragraph_scores)) for i in order
         )
+        known = [term in self._known_stems for term in own_terms]
         return Ranking(
             hits,
             coverage=self._coverage(query, int(order[0])),
-            known_share=sum(term in self._known_stems for term in own_terms) / len(own_terms),
+            known_share=sum(known) / len(known),
             subject=float(not self._subject_terms.isdisjoint(query.weights)),
             title_match=float(title_match.max()),
+            unknown_word=float(not all(known)),
         )
 
     def _best_paragraph_of(self, passage_index: int, paragraph_scores: np.ndarray) -> int:
@@ -237,6 +254,23 @@ class Index:
             if term in present or alternatives & present:
                 covered += idf
         return covered / total if total else 0.0
+
+
+def subject_terms(passage_terms: Sequence[frozenset[str]]) -> frozenset[str]:
+    """Terms at least SUBJECT_SHARE of the passages use, compounds counted whole, except a term
+    that only ever appears where a commoner one does ("open" always beside "badge"): on its own
+    it does not name the subject ("library opening hours")."""
+    common = {
+        term: frozenset(i for i, present in enumerate(passage_terms) if term in present)
+        for term in frozenset().union(*passage_terms)
+        if term not in STOP_STEMS
+    }
+    common = {term: where for term, where in common.items() if len(where) / len(passage_terms) >= SUBJECT_SHARE}
+    return frozenset(
+        term
+        for term, where in common.items()
+        if not any(other != term and where < wider for other, wider in common.items())
+    )
 
 
 def _idf(passage_count: int, document_frequency: int) -> float:

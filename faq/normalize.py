@@ -31,8 +31,8 @@ _FOLD = str.maketrans(
 # A word is letters/digits, optionally joined by hyphens ("non-credit-bearing", "e-portfolio").
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
-# Common English function words plus question filler ("define", "exactly") that says nothing
-# about the topic.
+# Common English function words plus question filler ("define", "exactly") and conversational
+# filler ("hi", "I was wondering", "something") that says nothing about the topic.
 _STOP_WORD_TEXT = """
     a about above after again all also am an and any are as at be been being but by can could
     did do does doing for from had has have having he her here hers him his how i i'm if in into
@@ -42,6 +42,8 @@ _STOP_WORD_TEXT = """
     why will with would you your yours yourself get got tell please explain mean means meant
     there's what's who's let thing things kind much many define definition meaning
     exactly actually really anyone someone
+    hi hey hello thanks thank ok okay quick question wondering wonder guess maybe stuff one ones
+    anything something somewhere everything everyone heard hear want wants wanted know
 """
 STOP_WORDS = frozenset(_STOP_WORD_TEXT.split())
 

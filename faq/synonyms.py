@@ -48,9 +48,9 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("outcome", "learning outcome", "result", "what you learned"),
     ("completed", "completion", "finish", "date", "when earned"),
     ("import", "add", "upload", "bring in"),
-    ("export", "download", "backup", "copy"),
+    ("export", "download", "backup", "copy", "save"),
     ("share link", "public link", "link"),
-    ("revoke", "revocation", "withdraw", "cancel", "disable"),
+    ("revoke", "revocation", "withdraw", "cancel", "disable", "turn off", "switch off", "deactivate"),
     ("sign in", "log in", "login", "account", "register", "sign up"),
 )
 

@@ -81,3 +81,8 @@ def test_front_matter_sets_label_and_prior_and_skips_comments() -> None:
     document = parse_document(Path("h.md"), text, set())
     assert (document.label, document.prior) == ("Help", 0.5)
     assert passages_of(document)[0].prior == 0.5
+
+
+def test_a_passage_carries_its_document_title_as_context() -> None:
+    document = parse_document(Path("sample.md"), SAMPLE, set())
+    assert {p.context for p in passages_of(document)} == {"Sample"}

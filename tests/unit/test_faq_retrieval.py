@@ -96,6 +96,38 @@ def test_naming_the_corpus_subject_is_evidence_of_scope(assistant: Assistant) ->
     assert assistant.index.search("how much does a micro loan cost").subject == 0.0
 
 
+def test_a_modifier_that_only_appears_beside_the_subject_does_not_name_it(assistant: Assistant) -> None:
+    assert "open" not in assistant.index._subject_terms
+    assert assistant.index.search("what are the library opening hours").subject == 0.0
+    assert assistant.index.search("what is in an open badge").subject == 1.0
+
+
+def test_a_word_the_guidance_never_uses_is_evidence_of_a_near_miss(assistant: Assistant) -> None:
+    assert assistant.index.search("where do I park at the Surrey campus").unknown_word == 1.0
+    assert assistant.index.search("who approves new micro-credentials").unknown_word == 0.0
+    assert assistant.answer("how much is tuition for a bachelor's degree at KPU").abstain
+
+
+def test_an_unfamiliar_hyphenated_word_counts_as_its_parts(assistant: Assistant) -> None:
+    query = assistant.index.analyze("are they only non-credit")
+    assert {"non", "credit"} <= query.weights.keys()
+    assert "noncredit" not in query.weights
+    assert assistant.index.search("are they only non-credit").unknown_word == 0.0
+
+
+def test_conversational_filler_is_not_taken_for_an_unknown_topic(assistant: Assistant) -> None:
+    ranking = assistant.index.search("hi, quick question: I heard about micro-credentials, what are they?")
+    assert ranking.unknown_word == 0.0
+    assert ranking.hits[0].passage.title == "What are micro-credentials?"
+
+
+def test_naming_the_institution_the_guidance_is_about_does_not_pick_the_passage(assistant: Assistant) -> None:
+    """Every passage of the KPU guidance is about KPU, so "KPU" in a question does not pull the
+    answer to the passages whose headings happen to say it."""
+    answer = assistant.answer("do KPU's micro-credentials count toward a degree later")
+    assert answer.passages[0].passage.title == "What are micro-credentials?"
+
+
 def test_a_misspelt_filler_word_is_dropped_not_counted_as_unknown(assistant: Assistant) -> None:
     query = assistant.index.analyze("plese explian what a microcredential is")
     assert set(query.weights) == {"microcredenti", "what"}
