@@ -173,25 +173,17 @@ class Index:
     def analyze(self, question: str) -> Query:
         """Question text -> weighted query terms (own, compound-joined, corrected, synonyms).
 
-        A compound the corpus uses counts once, as its joined term, however it is spelled; the
-        parts of an unfamiliar hyphenated word count separately."""
+        A compound the corpus uses counts once, as its joined term, however it is spelled; an
+        unfamiliar hyphenated word counts as its parts."""
         surface = self._spell(words(question))
         sequence = whole_terms(surface, self._compounds)
-        # An unfamiliar hyphenated word ("non-credit") is its parts: its joined form is no word
-        # anyone searches for, and counting it would make a known topic look unknown.
-        unfamiliar = {
-            joined for w in surface if "-" in w and (joined := stem(w.replace("-", ""))) not in self._known_stems
-        }
-        weights = {
-            term: 1.0 for term in sequence if term not in STOP_STEMS and len(term) > 1 and term not in unfamiliar
-        }
-        for word in surface:
-            if "-" in word and stem(word.replace("-", "")) not in self._compounds.stems:
-                weights.update(dict.fromkeys((t for t in terms_of_words([word]) if t not in unfamiliar), 1.0))
+        weights = {term: 1.0 for term in sequence if term not in STOP_STEMS and len(term) > 1}
         # Evidence counts every spelling's terms, parts of compounds included: a question full of
         # "micro-credential" is plainly about this corpus even where it counts once for ranking.
+        # An unfamiliar hyphenated word's joined form is left out here as in the sequence.
+        split = {stem(w.replace("-", "")) for w in surface if "-" in w} - self._compounds.stems
         alternatives: dict[str, set[str]] = {
-            term: set() for term in [*weights, *terms_of_words(surface)] if term not in unfamiliar
+            term: set() for term in [*weights, *terms_of_words(surface)] if term in weights or term not in split
         }
         synonyms = []
         for expansion in self._synonyms.expansions(sequence):

@@ -110,7 +110,9 @@ def compounds_of(texts: Iterable[str]) -> Compounds:
 
 def whole_terms(surface: list[str], compounds: Compounds) -> list[str]:
     """One stem per word, stop words kept, compounds whole and split ones rejoined ("micro
-    credentials"): the sequence synonym phrases such as "learn more" are matched on."""
+    credentials"): the sequence synonym phrases such as "learn more" are matched on. A hyphenated
+    word the corpus does not use ("sign-off", "non-credit") is its parts: its joined form is no
+    word anyone searches for."""
     out = []
     position = 0
     while position < len(surface):
@@ -120,7 +122,10 @@ def whole_terms(surface: list[str], compounds: Compounds) -> list[str]:
             out.append(joined)
             position += 2
             continue
-        out.append(stem(word))
+        if "-" in surface[position] and stem(word) not in compounds.stems:
+            out.extend(stem(part) for part in surface[position].split("-"))
+        else:
+            out.append(stem(word))
         position += 1
     return out
 

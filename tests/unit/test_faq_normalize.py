@@ -55,3 +55,9 @@ def test_edit_distance_counts_a_swap_as_one_edit() -> None:
     assert edit_distance("mirco", "micro") == 1
     assert edit_distance("badge", "badge") == 0
     assert edit_distance("kitten", "sitting") == 3
+
+
+def test_a_hyphenated_word_the_corpus_does_not_use_is_its_parts_in_the_sequence() -> None:
+    compounds = compounds_of(["New micro-credentials at KPU"])
+    assert whole_terms(words("sign-off"), compounds) == ["sign", "off"]
+    assert whole_terms(words("micro-credentials"), compounds) == terms("microcredentials")

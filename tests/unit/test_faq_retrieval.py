@@ -134,6 +134,11 @@ def test_a_misspelt_filler_word_is_dropped_not_counted_as_unknown(assistant: Ass
     assert not assistant.answer("plese explian what a microcredential is").abstain
 
 
+def test_a_synonym_phrase_matches_however_its_words_are_joined(assistant: Assistant) -> None:
+    query = assistant.index.analyze("who gives the sign-off")
+    assert any("approv" in group for group, _ in query.synonyms)
+
+
 def test_wallet_help_answers_are_labelled_as_wallet_help(assistant: Assistant) -> None:
     answer = assistant.answer("how do I share my badge with an employer")
     assert answer.source is not None
