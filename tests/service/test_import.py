@@ -62,6 +62,16 @@ def test_importing_the_same_badge_again_is_idempotent(session: Session, engine) 
     assert len(_rows(engine)) == 1
 
 
+def test_the_same_badge_in_another_form_is_recognised(session: Session, engine) -> None:
+    user = register(session)
+    badge_bytes = ob3_badge(Ob3Issuer(), "ana@example.org")
+    assert importer.import_badge(session, user.id, badge_bytes, now=NOW).status == "added"
+    baked = bake_png(png_image(), badge_bytes.decode(), OB3_KEYWORD)
+    again = importer.import_badge(session, user.id, baked, filename="badge.png", now=NOW)
+    assert (again.status, again.message) == ("duplicate", "This badge is already in your wallet.")
+    assert len(_rows(engine)) == 1
+
+
 def test_the_same_badge_may_be_in_two_learners_wallets(session: Session, engine) -> None:
     badge_bytes = ob3_badge(Ob3Issuer(), "ana@example.org")
     for email in ("ana@example.org", "bo@example.org"):

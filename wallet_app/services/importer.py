@@ -103,8 +103,14 @@ def input_problem(source: bytes | str) -> str | None:
 
 
 def content_digest(source: bytes | str, credential: Credential) -> str:
-    """SHA-256 of the learner's bytes, or of the fetched document's canonical JSON for a URL,
-    so re-importing the same link is recognised even if the server reformats it."""
+    """What makes two imports "the same badge".
+
+    A credential's own id (with its issuer) names it whatever form it arrives in, so the same
+    badge as a baked PNG, as JSON or from its URL is recognised. Without an id: the SHA-256 of
+    the learner's bytes, or of the fetched document's canonical JSON for a URL.
+    """
+    if credential.id:
+        return hashlib.sha256(f"credential-id\n{credential.issuer.id or ''}\n{credential.id}".encode()).hexdigest()
     if isinstance(source, bytes):
         return hashlib.sha256(source).hexdigest()
     try:
