@@ -2,32 +2,36 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+
+
+def _parse_iso(iso_value: str) -> datetime | None:
+    """A full ISO instant, or a plain date taken as midnight; None if it is neither."""
+    try:
+        return datetime.fromisoformat(iso_value.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            return datetime.combine(date.fromisoformat(iso_value[:10]), datetime.min.time())
+        except ValueError:
+            return None
 
 
 def human_date(iso_value: str | None) -> str:
     """'2026-03-14' or a full ISO instant -> '14 Mar 2026'; '' stays ''."""
-    if not iso_value:
-        return ""
-    try:
-        parsed = datetime.fromisoformat(iso_value.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            parsed = datetime.combine(date.fromisoformat(iso_value[:10]), datetime.min.time())
-        except ValueError:
-            return iso_value
+    parsed = _parse_iso(iso_value) if iso_value else None
+    if parsed is None:
+        return iso_value or ""
     return f"{parsed.day} {parsed.strftime('%b %Y')}"
 
 
 def human_instant(iso_value: str | None) -> str:
     """An ISO instant -> '14 Mar 2026, 09:30 UTC'."""
-    if not iso_value:
-        return ""
-    try:
-        parsed = datetime.fromisoformat(iso_value.replace("Z", "+00:00"))
-    except ValueError:
-        return iso_value
-    return f"{human_date(iso_value)}, {parsed.strftime('%H:%M')} UTC"
+    parsed = _parse_iso(iso_value) if iso_value else None
+    if parsed is None:
+        return iso_value or ""
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(UTC)
+    return f"{parsed.day} {parsed.strftime('%b %Y')}, {parsed.strftime('%H:%M')} UTC"
 
 
 CHECK_TITLES = {

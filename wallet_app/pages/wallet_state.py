@@ -97,33 +97,32 @@ class WalletState(SessionState):
     def refresh(self):
         self._reload()
 
+    def _refilter(self, **filters: str) -> None:
+        """Any change of search, filter or sort starts again from the first page."""
+        for name, value in filters.items():
+            setattr(self, name, value)
+        self.offset = 0
+        self._reload()
+
     @rx.event
     @service_action
     def set_query(self, value: str):
-        self.query = value[:200]
-        self.offset = 0
-        self._reload()
+        self._refilter(query=value[:200])
 
     @rx.event
     @service_action
     def set_status_filter(self, value: str):
-        self.status_filter = value
-        self.offset = 0
-        self._reload()
+        self._refilter(status_filter=value)
 
     @rx.event
     @service_action
     def set_issuer_filter(self, value: str):
-        self.issuer_filter = value
-        self.offset = 0
-        self._reload()
+        self._refilter(issuer_filter=value)
 
     @rx.event
     @service_action
     def set_sort(self, value: str):
-        self.sort = value
-        self.offset = 0
-        self._reload()
+        self._refilter(sort=value)
 
     @rx.event
     @service_action
