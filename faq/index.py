@@ -46,9 +46,10 @@ SYNONYM_WEIGHT = 0.75
 STAND_IN_WEIGHT = 0.9
 TITLE_MATCH_WEIGHT = 3.0
 INTENT_WEIGHT = 0.5
-# A term at least this share of the passages use, compounds counted whole, is what the corpus is
-# about ("badge", "micro-credential"; not "micro" alone).
-SUBJECT_SHARE = 0.5
+# A term at least this share of one document's passages use, compounds counted whole, is what
+# that document is about ("badge", "micro-credential"; not "micro" alone). Counted per document,
+# so a longer help file does not outvote the guidance's own subject.
+SUBJECT_SHARE = 0.6
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,8 @@ class Index:
         passage_count = len(self.passages)
         frequencies = Counter(term for present in self._passage_terms for term in present)
         self._subject_terms = subject_terms(
-            [frozenset(whole_terms(words(p.text), self._compounds)) for p in self.passages]
+            [frozenset(whole_terms(words(p.text), self._compounds)) for p in self.passages],
+            [p.context for p in self.passages],
         )
         # Always-positive idf over passages to weigh coverage; unknown terms weigh the most.
         self._idf = {term: _idf(passage_count, df) for term, df in frequencies.items()}
@@ -248,20 +250,27 @@ class Index:
         return covered / total if total else 0.0
 
 
-def subject_terms(passage_terms: Sequence[frozenset[str]]) -> frozenset[str]:
-    """Terms at least SUBJECT_SHARE of the passages use, compounds counted whole, except a term
-    that only ever appears where a commoner one does ("open" always beside "badge"): on its own
-    it does not name the subject ("library opening hours")."""
-    common = {
+def subject_terms(passage_terms: Sequence[frozenset[str]], documents: Sequence[str]) -> frozenset[str]:
+    """Terms at least SUBJECT_SHARE of one document's passages use, compounds counted whole,
+    except a term that only ever appears where a commoner one does ("open" always beside
+    "badge"): on its own it does not name the subject ("library opening hours")."""
+    where = {
         term: frozenset(i for i, present in enumerate(passage_terms) if term in present)
         for term in frozenset().union(*passage_terms)
         if term not in STOP_STEMS
     }
-    common = {term: where for term, where in common.items() if len(where) / len(passage_terms) >= SUBJECT_SHARE}
+    sizes = Counter(documents)
+    common = {
+        term: passages
+        for term, passages in where.items()
+        if any(
+            sum(documents[i] == document for i in passages) / size >= SUBJECT_SHARE for document, size in sizes.items()
+        )
+    }
     return frozenset(
         term
-        for term, where in common.items()
-        if not any(other != term and where < wider for other, wider in common.items())
+        for term, passages in common.items()
+        if not any(other != term and passages < wider for other, wider in common.items())
     )
 
 
