@@ -3,17 +3,20 @@
     .venv/bin/python bench/wallet_page.py [--runs 15] [--badges 1000] [--stale]
 
 Seeds one learner with ``--badges`` badges in a fresh temp database, builds and serves the app in
-production mode with WALLET_BENCH_PAGES=1 (which adds the floor page, 24 static cards), signs in
-with a real session cookie, and times in headless Chromium, from navigation start to the first
-matching element being visible (performance.now() in the page):
+production mode with WALLET_BENCH_PAGES=1 (in a private copy of `.web`, so another build in this
+checkout cannot swap files under it), signs in with a real session cookie, and times in headless
+Chromium, from navigation start to the first matching element being visible (performance.now()
+in the page):
 
-- floor:  /bench/static-cards, first card;
+- floor:  /bench/static-cards, first of 24 static cards (in the prerendered HTML);
+- state:  /bench/state-cards, first of 24 wallet cards set by an on_load event without sign-in or
+  queries: the floor plus Reflex's websocket hydration, i.e. the least any state-driven page costs;
 - wallet: /wallet, first badge card;
 - badge:  /badges/<id>, first item of the verification checklist.
 
-Every visit is a fresh browser context (cold cache); the three pages take turns within each run.
-With ``--stale`` every badge was last checked two days ago, so each wallet visit also re-checks
-some in the background, as a learner returning after a while would see.
+Every visit is a fresh browser context (cold cache); the pages take turns within each run. With
+``--stale`` every badge was last checked two days ago, so each wallet visit also re-checks some
+in the background, as a learner returning after a while would see.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._wallet_seed import seed_wallet
-from tests.app_server import CHROMIUM, CHROMIUM_ARGS, serving_app
+from tests.app_server import CHROMIUM, CHROMIUM_ARGS, private_web_dir, serving_app
 from tests.conftest import migrate
 from wallet_app import routes
 from wallet_app.api import SESSION_COOKIE
@@ -88,14 +91,14 @@ def measure(base_url: str, token: str, targets: list[Target], runs: int) -> dict
     return timings
 
 
-def report(timings: dict[str, list[float]], floor_name: str) -> str:
-    """Median, p90 and the median's ratio to the floor's median, one line per page."""
-    floor = statistics.median(timings[floor_name])
-    lines = [f"{'page':<8} {'median s':>9} {'p90 s':>7} {'x floor':>8}"]
+def report(timings: dict[str, list[float]]) -> str:
+    """Median and p90 per page, and the median's ratio to the floor's and to the state page's."""
+    floor, state = (statistics.median(timings[name]) for name in ("floor", "state"))
+    lines = [f"{'page':<8} {'median s':>9} {'p90 s':>7} {'x floor':>8} {'x state':>8}"]
     for name, values in timings.items():
         median = statistics.median(values)
         p90 = statistics.quantiles(values, n=10)[-1]
-        lines.append(f"{name:<8} {median:>9.3f} {p90:>7.3f} {median / floor:>8.2f}")
+        lines.append(f"{name:<8} {median:>9.3f} {p90:>7.3f} {median / floor:>8.2f} {median / state:>8.2f}")
     return "\n".join(lines)
 
 
@@ -118,11 +121,11 @@ def main() -> None:
             Target("wallet", routes.WALLET, CARD),
             Target("badge", routes.badge_url(args.badges // 2), CHECKLIST_ITEM),
         ]
-        with serving_app(data_dir, {routes.BENCH_PAGES_ENV: "1"}) as base_url:
+        with serving_app(data_dir, {routes.BENCH_PAGES_ENV: "1", **private_web_dir(data_dir)}) as base_url:
             timings = measure(base_url, token, targets, args.runs)
     stale_note = ", stale (re-checks running)" if args.stale else ""
     print(f"{args.badges:,} badges, {args.runs} runs, cold browser cache{stale_note}")
-    print(report(timings, "floor"))
+    print(report(timings))
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ The app gets its own data folder (and so its own SQLite database); nothing is sh
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -64,6 +65,16 @@ def _wait_until_serving(base_url: str, process: subprocess.Popen, log_path: Path
         time.sleep(1)
     tail = log_path.read_text(errors="replace")[-4000:]
     raise RuntimeError(f"The app did not start on {base_url}. Log tail:\n{tail}")
+
+
+def private_web_dir(data_dir: Path) -> dict[str, str]:
+    """Build in a copy of `.web` under ``data_dir``, so a build started meanwhile from this checkout
+    (another engineer's test run) cannot replace the files this server is serving."""
+    web_dir = data_dir / "web"
+    shared = PROJECT_ROOT / ".web"
+    if shared.is_dir() and not web_dir.exists():
+        shutil.copytree(shared, web_dir, symlinks=True)
+    return {"REFLEX_WEB_WORKDIR": str(web_dir)}
 
 
 @contextmanager
