@@ -6,9 +6,10 @@ answer and the heading becomes the passage title and its link anchor.
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from faq.alternates import is_alternates_file, load_alternates
 from faq.normalize import slugify
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -44,6 +45,8 @@ class Document:
     title: str
     sections: tuple[Section, ...]
     prior: float = 1.0
+    # heading title -> other ways to ask it, from the file's `.questions.md` sidecar
+    alternates: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,8 @@ class Passage:
     # the document's title ("Micro-credentials at KPU"): true of every passage in it, so a
     # question naming it ("... at KPU?") does not favour the passages that repeat it
     context: str = ""
+    # curated other ways to ask the title's question
+    alternates: tuple[str, ...] = ()
 
     @property
     def body(self) -> str:
@@ -88,7 +93,9 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     return fields, text[match.end() :]
 
 
-def parse_document(path: Path, text: str, taken_slugs: set[str]) -> Document:
+def parse_document(
+    path: Path, text: str, taken_slugs: set[str], alternates: dict[str, tuple[str, ...]] | None = None
+) -> Document:
     """Split one Markdown file at its headings; slugs are made unique against `taken_slugs`."""
     fields, body = _front_matter(text)
     headings: list[tuple[int, str]] = []
@@ -109,7 +116,8 @@ def parse_document(path: Path, text: str, taken_slugs: set[str]) -> Document:
         taken_slugs.add(slug)
         sections.append(Section(level, title, slug, "\n".join(lines).strip()))
     title = next((s.title for s in sections if s.level == 1), path.stem)
-    return Document(path, fields.get("label", title), title, tuple(sections), float(fields.get("prior", 1.0)))
+    label = fields.get("label", title)
+    return Document(path, label, title, tuple(sections), float(fields.get("prior", 1.0)), alternates or {})
 
 
 def passages_of(document: Document) -> list[Passage]:
@@ -121,20 +129,34 @@ def passages_of(document: Document) -> list[Passage]:
         blocks = (plain_text(block) for block in re.split(r"\n\s*\n", section.markdown))
         paragraphs = tuple(" ".join(block.split()) for block in blocks if block)
         passages.append(
-            Passage(section.slug, section.title, paragraphs, document.label, document.prior, document.title)
+            Passage(
+                section.slug,
+                section.title,
+                paragraphs,
+                document.label,
+                document.prior,
+                document.title,
+                document.alternates.get(section.title, ()),
+            )
         )
     return passages
 
 
 def corpus_files(dirs: Iterable[Path]) -> list[Path]:
-    """The Markdown files that make up the corpus, in a stable order."""
-    return [path for d in dirs for path in sorted(Path(d).glob("*.md")) if path.name not in SKIPPED_FILES]
+    """The Markdown files that make up the corpus, in a stable order (alternate-question sidecars
+    belong to their document and are not documents themselves)."""
+    return [
+        path
+        for d in dirs
+        for path in sorted(Path(d).glob("*.md"))
+        if path.name not in SKIPPED_FILES and not is_alternates_file(path)
+    ]
 
 
 def fingerprint(dirs: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
-    """Cheap change detector: which files exist, with their modification time and size."""
+    """Cheap change detector: which files exist (sidecars too), with their modification time and size."""
     stats = []
-    for path in corpus_files(dirs):
+    for path in (path for d in dirs for path in sorted(Path(d).glob("*.md"))):
         stat = path.stat()
         stats.append((str(path), stat.st_mtime_ns, stat.st_size))
     return tuple(stats)
@@ -143,4 +165,7 @@ def fingerprint(dirs: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
 def load_documents(dirs: Sequence[Path] = DEFAULT_DIRS) -> list[Document]:
     """Parse every corpus file; slugs are unique across all of them."""
     taken: set[str] = set()
-    return [parse_document(path, path.read_text(encoding="utf-8"), taken) for path in corpus_files(dirs)]
+    return [
+        parse_document(path, path.read_text(encoding="utf-8"), taken, load_alternates(path))
+        for path in corpus_files(dirs)
+    ]

@@ -1,14 +1,15 @@
 """BM25 retrieval over passages with field weights, synonyms and typo tolerance.
 
-Three rank-bm25 indexes score a query: passage titles (the FAQ question, with its question word),
-whole passage bodies, and single paragraphs (so one paragraph of a long answer can win on its
-own). A passage's score is the weighted sum of those three plus how much of its title the query
-uses, times its source's prior. Titles, bodies and coverage also count the passage's document
-title as context, so words true of a whole document ("at KPU") do not favour the passages that
-happen to repeat them. A synonym group counts once, by its best-scoring term, so a
-word with many synonyms does not outweigh the rest of the question. Besides the ranking, a search
-reports the evidence abstention is decided on. The weights were chosen on our own question set,
-never on the public one.
+Four rank-bm25 indexes score a query: passage titles (the FAQ question, with its question word),
+whole passage bodies, single paragraphs (so one paragraph of a long answer can win on its own)
+and the curated alternate questions (`faq.alternates`; a passage counts its best one). A
+passage's score is the weighted sum of those, how much of its title the query uses and how
+closely the query paraphrases one of its alternates, times its source's prior. Titles, bodies and
+coverage also count the passage's document title as context, so words true of a whole document
+("at KPU") do not favour the passages that happen to repeat them. A synonym group counts once, by
+its best-scoring term, so a word with many synonyms does not outweigh the rest of the question.
+Besides the ranking, a search reports the evidence abstention is decided on. The weights were
+chosen on our own question set, never on the public one.
 """
 
 import math
@@ -32,6 +33,7 @@ from faq.normalize import (
     whole_terms,
     words,
 )
+from faq.paraphrase import ParaphraseMatcher
 from faq.spelling import Speller
 from faq.synonyms import SYNONYM_GROUPS, SynonymMatcher
 
@@ -45,6 +47,11 @@ LENGTH_NORMALIZATION = 0.5
 SYNONYM_WEIGHT = 0.75
 STAND_IN_WEIGHT = 0.9
 TITLE_MATCH_WEIGHT = 3.0
+# A passage's curated alternate questions (its title included), matched question to question: the
+# best alternate's BM25, and its term overlap cubed so only a close paraphrase adds much.
+ALTERNATE_WEIGHT = 0.15
+ALTERNATE_MATCH_WEIGHT = 1.0
+ALTERNATE_MATCH_POWER = 3.0
 INTENT_WEIGHT = 0.5
 # A term at least this share of one document's passages use, compounds counted whole, is what
 # that document is about ("badge", "micro-credential"; not "micro" alone). Counted per document,
@@ -89,6 +96,9 @@ class Ranking:
         (after spelling correction), else 0. Near-miss questions ("where do I park at the
         campus") share most words with the guidance but ask about something it never mentions;
         that one unknown word is the tell, where a share of known words dilutes it.
+    alternate_match: how closely the question paraphrases the top passage's closest alternate
+        question (idf-weighted Dice overlap of their terms): a strong paraphrase is a confident
+        in-scope signal that the answer's own wording may not give.
     """
 
     hits: tuple[Hit, ...]
@@ -97,6 +107,7 @@ class Ranking:
     subject: float = 0.0
     title_match: float = 0.0
     unknown_word: float = 0.0
+    alternate_match: float = 0.0
 
 
 class _Field:
@@ -134,12 +145,19 @@ class Index:
         self._titles = _Field([terms(p.title) + intents(p.title) + terms(p.context) for p in self.passages])
         self._bodies = _Field([terms(p.body) + terms(p.context) for p in self.passages], b=LENGTH_NORMALIZATION)
         self._paragraphs = _Field([terms(paragraph) for paragraph in paragraphs], b=LENGTH_NORMALIZATION)
+        asked = [[p.title, *p.alternates] for p in self.passages]
+        self._alternates = _Field(
+            [terms(q) + intents(q) + terms(p.context) for p, qs in zip(self.passages, asked, strict=True) for q in qs]
+        )
+        self._alternate_starts = np.cumsum([0, *(len(qs) for qs in asked[:-1])])
         sizes = [len(p.paragraphs) for p in self.passages]
         self._paragraph_starts = np.cumsum([0, *sizes[:-1]])
         self._priors = np.array([p.prior for p in self.passages])
-        texts = [p.title for p in self.passages] + paragraphs
+        texts = [p.title for p in self.passages] + paragraphs + [q for p in self.passages for q in p.alternates]
         self._compounds = compounds_of(texts)
-        self._passage_terms = [frozenset(terms(p.text) + terms(p.context)) for p in self.passages]
+        self._passage_terms = [
+            frozenset(terms(p.text) + terms(p.context) + terms(" ".join(p.alternates))) for p in self.passages
+        ]
         self._title_terms = [frozenset(terms(p.title) + intents(p.title)) for p in self.passages]
         self._vocabulary = frozenset().union(*self._passage_terms)
         passage_count = len(self.passages)
@@ -151,6 +169,9 @@ class Index:
         # Always-positive idf over passages to weigh coverage; unknown terms weigh the most.
         self._idf = {term: _idf(passage_count, df) for term, df in frequencies.items()}
         self._max_idf = _idf(passage_count, 0)
+        self._paraphrases = ParaphraseMatcher(
+            [[frozenset(terms(q)) for q in qs] for qs in asked], lambda term: self._idf.get(term, self._max_idf)
+        )
         self._synonyms = SynonymMatcher(SYNONYM_GROUPS, self._compounds)
         synonym_words = [w for group in SYNONYM_GROUPS for phrase in group for w in words(phrase)]
         self._known_stems = self._vocabulary | set(terms_of_words(synonym_words))
@@ -208,11 +229,15 @@ class Index:
         paragraph_scores = self._paragraphs.scores(query)
         best_paragraph = np.maximum.reduceat(paragraph_scores, self._paragraph_starts)
         title_match = self._title_match(query)
+        best_alternate = np.maximum.reduceat(self._alternates.scores(query), self._alternate_starts)
+        alternate_match = self._paraphrases.match(query.concepts)
         scores = (
             TITLE_WEIGHT * self._titles.scores(query)
             + BODY_WEIGHT * self._bodies.scores(query)
             + PARAGRAPH_WEIGHT * best_paragraph
             + TITLE_MATCH_WEIGHT * title_match
+            + ALTERNATE_WEIGHT * best_alternate
+            + ALTERNATE_MATCH_WEIGHT * alternate_match**ALTERNATE_MATCH_POWER
         ) * self._priors
         order = np.argsort(-scores, kind="stable")[:limit]
         hits = tuple(
@@ -226,6 +251,7 @@ class Index:
             subject=float(not self._subject_terms.isdisjoint(query.weights)),
             title_match=float(title_match.max()),
             unknown_word=float(not all(known)),
+            alternate_match=float(alternate_match[order[0]]),
         )
 
     def _best_paragraph_of(self, passage_index: int, paragraph_scores: np.ndarray) -> int:
