@@ -69,6 +69,7 @@ class Badge(SQLModel, table=True):
         Index("ix_badge_user_status", "user_id", "status"),
         Index("ix_badge_user_issuer_name", "user_id", "issuer_name"),
         Index("ix_badge_user_issued_on", "user_id", "issued_on"),
+        Index("ix_badge_user_checked_at", "user_id", "checked_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -249,7 +249,17 @@ def _detail_layer() -> rx.Component:
             "Raw credential",
             rx.box(
                 rx.text(BadgeState.format_label, size="2", color_scheme="gray"),
-                rx.code_block(BadgeState.raw_text, language="json", wrap_long_lines=True),
+                rx.el.pre(
+                    BadgeState.raw_text,
+                    white_space="pre-wrap",
+                    overflow_wrap="anywhere",
+                    font_size="var(--font-size-1)",
+                    padding="var(--space-3)",
+                    background="var(--gray-a2)",
+                    border_radius="var(--radius-2)",
+                    max_height="32rem",
+                    overflow="auto",
+                ),
             ),
             stated=BadgeState.raw_text != "",
         ),

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import reflex as rx
 
 from wallet_app.components.layout import labelled_input, page_layout
+from wallet_app.components.safe_text import safe_markdown
 from wallet_app.services import faq as faq_service
 
 # A visitor's conversation is capped so a long session cannot grow the state without bound.
@@ -163,7 +164,7 @@ def _source_section(section: dict) -> rx.Component:
     heading_level = "h3" if section["level"] <= 2 else "h4"
     return rx.el.section(
         rx.heading(section["title"], as_=heading_level, size="5" if heading_level == "h3" else "4", id=section["slug"]),
-        rx.markdown(section["markdown"], use_raw=False),
+        safe_markdown(section["markdown"]),
         margin_bottom="var(--space-4)",
     )
 
@@ -178,7 +179,7 @@ def faq_source_page() -> rx.Component:
             rx.el.section(
                 rx.heading(document["title"], as_="h2", size="6", margin_top="var(--space-5)"),
                 rx.text(f"Source: {document['label']}", size="2", color_scheme="gray"),
-                rx.markdown(document["preamble"], use_raw=False),
+                safe_markdown(document["preamble"]),
                 *[_source_section(section) for section in document["sections"]],
             )
             for document in documents
