@@ -9,6 +9,9 @@ the document and of the proof options with a plain offline loader that reads eac
 when asked, pyld's shared context cache emptied per credential (no caches), then SHA-256 and
 Ed25519. The baseline does less work than ours, so the ratio understates the gain. For
 reference, "pyld+cache" is the same with pyld's own context cache left on.
+"JS stack": the leading JavaScript verifier (@digitalbazaar/vc `verifyCredential` with
+data-integrity and eddsa-rdfc-2022, see bench/js_verifier/) on the same credentials, measured the
+same way under Node 22 from toolchain/; its npm dependencies are installed on first use.
 """
 
 from __future__ import annotations
@@ -16,10 +19,15 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
+import shutil
 import statistics
+import subprocess
+import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
@@ -34,6 +42,13 @@ from wallet_app.credentials.verify import verify_source
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 WARM_UP = 5
+JS_VERIFIER = Path(__file__).resolve().parent / "js_verifier"
+NODE_BIN = Path(__file__).resolve().parents[1] / "toolchain" / "node_modules" / "node" / "bin"
+SUBPROCESS_TIMEOUT_SECONDS = 900
+
+
+class JsSkipped(Exception):
+    """The JavaScript comparison cannot run here (no Node 22, no npm, or the install failed)."""
 
 
 def make_credentials(count: int) -> list[dict[str, Any]]:
@@ -82,7 +97,13 @@ def verify_pyld_only(credential: dict[str, Any], *, keep_pyld_cache: bool = Fals
     return True
 
 
-def measure(name: str, verify: Callable[[dict[str, Any]], bool], credentials: list[dict[str, Any]]) -> float:
+def report(name: str, median_ms: float, per_second: float) -> None:
+    print(f"{name:10} median {median_ms:7.2f} ms/credential   {per_second:7.1f} credentials/s")
+
+
+def measure(
+    name: str, verify: Callable[[dict[str, Any]], bool], credentials: list[dict[str, Any]]
+) -> tuple[float, float]:
     for credential in credentials[:WARM_UP]:
         assert verify(credential), f"{name}: a bench credential did not verify"
     durations = []
@@ -93,8 +114,51 @@ def measure(name: str, verify: Callable[[dict[str, Any]], bool], credentials: li
         durations.append(time.perf_counter() - begin)
     total = time.perf_counter() - started
     median_ms = statistics.median(durations) * 1000
-    print(f"{name:10} median {median_ms:7.2f} ms/credential   {len(credentials) / total:7.1f} credentials/s")
-    return median_ms
+    per_second = len(credentials) / total
+    report(name, median_ms, per_second)
+    return median_ms, per_second
+
+
+def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PATH": f"{NODE_BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    try:
+        return subprocess.run(
+            command, cwd=cwd, env=env, capture_output=True, text=True, timeout=SUBPROCESS_TIMEOUT_SECONDS, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise JsSkipped(f"could not run {Path(command[0]).name} {command[1]}: {exc}") from exc
+
+
+def _install_js_verifier() -> None:
+    """`npm ci` in bench/js_verifier unless node_modules is already at least as new as the lockfile."""
+    installed = JS_VERIFIER / "node_modules" / ".package-lock.json"
+    lockfile = JS_VERIFIER / "package-lock.json"
+    if installed.is_file() and installed.stat().st_mtime >= lockfile.stat().st_mtime:
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        raise JsSkipped("npm is not on PATH, so bench/js_verifier dependencies cannot be installed")
+    completed = _run([npm, "ci", "--no-audit", "--no-fund"], JS_VERIFIER)
+    if completed.returncode != 0:
+        errors = [line for line in completed.stderr.splitlines() if line.startswith("npm error")]
+        raise JsSkipped(f"npm ci failed in bench/js_verifier: {(errors or ['no error output'])[0]}")
+
+
+def measure_js(credentials: list[dict[str, Any]]) -> tuple[float, float]:
+    node = NODE_BIN / "node"
+    if not node.is_file():
+        raise JsSkipped(f"Node 22 is missing ({node}); run the set-up (make) to install the toolchain")
+    _install_js_verifier()
+    with tempfile.TemporaryDirectory() as folder:
+        batch = Path(folder) / "credentials.json"
+        batch.write_text(json.dumps({"now": NOW.isoformat(), "warmUp": WARM_UP, "credentials": credentials}))
+        completed = _run([str(node), "verify.mjs", str(batch)], JS_VERIFIER)
+    if completed.returncode != 0:
+        raise SystemExit(f"JS stack: verification failed: {completed.stderr.strip()}")
+    figures = json.loads(completed.stdout.strip().splitlines()[-1])
+    assert figures["count"] == len(credentials), "JS stack: verified a different number of credentials"
+    report("JS stack", figures["median_ms"], figures["credentials_per_second"])
+    return figures["median_ms"], figures["credentials_per_second"]
 
 
 def main() -> None:
@@ -103,11 +167,18 @@ def main() -> None:
     args = parser.parse_args()
     credentials = make_credentials(args.count)
     print(f"{args.count} distinct eddsa-rdfc-2022 OpenBadgeCredentials, offline, warm")
-    ours = measure("ours", verify_ours, credentials)
-    baseline = measure("pyld-only", verify_pyld_only, credentials)
-    pyld_cached = measure("pyld+cache", lambda item: verify_pyld_only(item, keep_pyld_cache=True), credentials)
+    ours, ours_per_second = measure("ours", verify_ours, credentials)
+    baseline, _ = measure("pyld-only", verify_pyld_only, credentials)
+    pyld_cached, _ = measure("pyld+cache", lambda item: verify_pyld_only(item, keep_pyld_cache=True), credentials)
     print(f"ratio      pyld-only median / ours median = {baseline / ours:.1f}x")
     print(f"ratio      pyld with its own context cache / ours = {pyld_cached / ours:.1f}x")
+    try:
+        js_median, js_per_second = measure_js(credentials)
+    except JsSkipped as skipped:
+        print(f"JS stack   skipped: {skipped}")
+        return
+    print(f"ratio      JS stack median / ours median = {js_median / ours:.2f}x")
+    print(f"ratio      ours credentials/s / JS stack credentials/s = {ours_per_second / js_per_second:.2f}x")
 
 
 if __name__ == "__main__":
