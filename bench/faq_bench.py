@@ -39,9 +39,9 @@ HOLDOUT2_SET = ROOT / "tests" / "faq" / "holdout2.jsonl"
 HOLDOUT3_SET = ROOT / "tests" / "faq" / "holdout3.jsonl"
 # Written before the alternate questions were added, never tuned on.
 HOLDOUT4_SET = ROOT / "tests" / "faq" / "holdout4.jsonl"
-# Written before the amount-question evidence and the policy refit, never tuned on.
+# Written before the fifth round (an amount-question signal and a refit, measured and reverted), never tuned on.
 HOLDOUT5_SET = ROOT / "tests" / "faq" / "holdout5.jsonl"
-THRESHOLDS = (0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+THRESHOLDS = (0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
 
 
 def load_scorer(eval_dir: Path) -> ModuleType:

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 import numpy as np
 from rank_bm25 import BM25Okapi
 
-from faq.answer_type import asks_amount, states_amount
 from faq.corpus import Passage
 from faq.normalize import (
     STOP_STEMS,
@@ -100,8 +99,6 @@ class Ranking:
     alternate_match: how closely the question paraphrases the top passage's closest alternate
         question (idf-weighted Dice overlap of their terms): a strong paraphrase is a confident
         in-scope signal that the answer's own wording may not give.
-    unstated_amount: 1 when the question asks for an amount (how much, how many, how long, how
-        often) and the top passage states none (`faq.answer_type`), else 0.
     """
 
     hits: tuple[Hit, ...]
@@ -111,7 +108,6 @@ class Ranking:
     title_match: float = 0.0
     unknown_word: float = 0.0
     alternate_match: float = 0.0
-    unstated_amount: float = 0.0
 
 
 class _Field:
@@ -157,7 +153,6 @@ class Index:
         sizes = [len(p.paragraphs) for p in self.passages]
         self._paragraph_starts = np.cumsum([0, *sizes[:-1]])
         self._priors = np.array([p.prior for p in self.passages])
-        self._states_amount = [states_amount(p.text) for p in self.passages]
         texts = [p.title for p in self.passages] + paragraphs + [q for p in self.passages for q in p.alternates]
         self._compounds = compounds_of(texts)
         self._passage_terms = [
@@ -257,7 +252,6 @@ class Index:
             title_match=float(title_match.max()),
             unknown_word=float(not all(known)),
             alternate_match=float(alternate_match[order[0]]),
-            unstated_amount=float(asks_amount(question) and not self._states_amount[int(order[0])]),
         )
 
     def _best_paragraph_of(self, passage_index: int, paragraph_scores: np.ndarray) -> int:

@@ -67,7 +67,7 @@ def test_quality_floors_on_own_questions(scorer: ModuleType) -> None:
     assistant = Assistant()
     _, summary = scorer.score(lambda q: assistant.answer(q).to_json(), scorer.load_set(str(QUESTIONS)))
     assert summary["errors"] == 0
-    assert summary["top1"] >= 0.90
-    assert summary["hit@3"] >= 0.96
-    assert summary["abstain_precision"] >= 0.94
-    assert summary["abstain_recall"] >= 0.92
+    assert summary["top1"] >= 0.91
+    assert summary["hit@3"] >= 0.965
+    assert summary["abstain_precision"] >= 0.95
+    assert summary["abstain_recall"] >= 0.84
