@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import quote, urlsplit
 
+from sqlmodel import Session
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -67,25 +68,32 @@ def _refused() -> Response:
     return PlainTextResponse("This form was sent from another site, so it was refused. Use the wallet's own page.", 403)
 
 
-def _register_or_error(fields: dict[str, str]) -> tuple[str | None, ServiceError | None]:
+def _session_or_error(
+    find_user: Callable[[Session], accounts.UserView],
+) -> tuple[str | None, ServiceError | None]:
+    """Start a session for the user ``find_user`` returns, or hand back its error.
+
+    The error is returned, not raised, so the unit of work still commits: a failed sign-in's
+    throttle rows must be kept.
+    """
     with session_scope() as db:
         try:
-            user = accounts.register(
-                db, fields["email"], fields["password"], fields["display_name"], fields["password_again"]
-            )
+            user = find_user(db)
         except ServiceError as error:
             return None, error
         return sessions.create_session(db, user.id), None
+
+
+def _register_or_error(fields: dict[str, str]) -> tuple[str | None, ServiceError | None]:
+    return _session_or_error(
+        lambda db: accounts.register(
+            db, fields["email"], fields["password"], fields["display_name"], fields["password_again"]
+        )
+    )
 
 
 def _sign_in_or_error(fields: dict[str, str], peer: str) -> tuple[str | None, ServiceError | None]:
-    """Throttle rows must be committed even when sign-in fails, so the error is returned, not raised."""
-    with session_scope() as db:
-        try:
-            user = accounts.authenticate(db, fields["email"], fields["password"], peer)
-        except ServiceError as error:
-            return None, error
-        return sessions.create_session(db, user.id), None
+    return _session_or_error(lambda db: accounts.authenticate(db, fields["email"], fields["password"], peer))
 
 
 async def register(request: Request) -> Response:

@@ -219,3 +219,16 @@ def test_delete_account_removes_all_its_rows_and_nothing_else(session: Session) 
     assert session.exec(select(Identity).where(Identity.user_id == ana.id)).all() == []
     assert session.exec(select(AuthSession).where(AuthSession.user_id == ana.id)).all() == []
     assert accounts.current_user(session, ben_token) == ben
+
+
+def test_signing_in_again_drops_the_users_expired_sessions(session: Session) -> None:
+    user = _register(session)
+    other = _register(session, email="ben@example.org", name="Ben")
+    long_ago = utcnow() - sessions.SESSION_LIFETIME - timedelta(days=1)
+    sessions.create_session(session, user.id, now=long_ago)
+    others_expired = sessions.create_session(session, other.id, now=long_ago)
+    sessions.create_session(session, user.id)
+    session.commit()
+    rows = session.exec(select(AuthSession)).all()
+    assert sorted(row.user_id for row in rows) == sorted([user.id, other.id])
+    assert sessions.user_id_for_token(session, others_expired, now=long_ago) == other.id

@@ -18,8 +18,12 @@ def _hash_token(token: str) -> str:
 
 
 def create_session(session: Session, user_id: int, now: datetime | None = None) -> str:
-    """Start a session and return the raw token; it is never stored."""
+    """Start a session and return the raw token; it is never stored.
+
+    The user's expired sessions are dropped here, so the table does not grow with every sign-in.
+    """
     now = now or utcnow()
+    session.exec(delete(AuthSession).where(AuthSession.user_id == user_id, AuthSession.expires_at <= now))
     token = secrets.token_urlsafe(32)
     session.add(
         AuthSession(user_id=user_id, token_hash=_hash_token(token), created_at=now, expires_at=now + SESSION_LIFETIME)
@@ -49,7 +53,3 @@ def end_other_sessions(session: Session, user_id: int, keep_token: str | None) -
     if keep_token:
         statement = statement.where(AuthSession.token_hash != _hash_token(keep_token))
     session.exec(statement)
-
-
-def purge_expired(session: Session, now: datetime | None = None) -> None:
-    session.exec(delete(AuthSession).where(AuthSession.expires_at <= (now or utcnow())))
