@@ -27,29 +27,29 @@ class AuthPageState(SessionState):
         return None
 
 
-def _submit(label: str) -> rx.Component:
-    return rx.button(label, type="submit", size="3", width="100%")
+def _auth_card(action: str, submit_label: str, *fields: rx.Component, footer: rx.Component) -> rx.Component:
+    """A plain HTML form posting ``fields`` to ``action``, with the error from the last attempt."""
+    return rx.card(
+        error_callout(AuthPageState.error_message),
+        native_form(
+            rx.vstack(*fields, rx.button(submit_label, type="submit", size="3", width="100%"), spacing="4"),
+            action=action,
+            method="post",
+        ),
+        rx.text(footer, margin_top="var(--space-4)"),
+        max_width="28rem",
+    )
 
 
 def sign_in_page() -> rx.Component:
     return page_layout(
-        rx.card(
-            error_callout(AuthPageState.error_message),
-            native_form(
-                rx.vstack(
-                    labelled_input("Email", "email", type="email", auto_complete="username", required=True),
-                    labelled_input(
-                        "Password", "password", type="password", auto_complete="current-password", required=True
-                    ),
-                    rx.el.input(type="hidden", name="next", value=AuthPageState.next_path),
-                    _submit("Sign in"),
-                    spacing="4",
-                ),
-                action=routes.API_SIGN_IN,
-                method="post",
-            ),
-            rx.text("New here? ", rx.link("Create an account", href=routes.REGISTER), margin_top="var(--space-4)"),
-            max_width="28rem",
+        _auth_card(
+            routes.API_SIGN_IN,
+            "Sign in",
+            labelled_input("Email", "email", type="email", auto_complete="username", required=True),
+            labelled_input("Password", "password", type="password", auto_complete="current-password", required=True),
+            rx.el.input(type="hidden", name="next", value=AuthPageState.next_path),
+            footer=rx.fragment("New here? ", rx.link("Create an account", href=routes.REGISTER)),
         ),
         title="Sign in",
     )
@@ -57,31 +57,23 @@ def sign_in_page() -> rx.Component:
 
 def register_page() -> rx.Component:
     return page_layout(
-        rx.card(
-            error_callout(AuthPageState.error_message),
-            native_form(
-                rx.vstack(
-                    labelled_input("Your name", "display_name", auto_complete="name", required=True, max_length=120),
-                    labelled_input("Email", "email", type="email", auto_complete="email", required=True),
-                    labelled_input(
-                        f"Password (at least {MIN_PASSWORD_LENGTH} characters)",
-                        "password",
-                        type="password",
-                        auto_complete="new-password",
-                        required=True,
-                        min_length=MIN_PASSWORD_LENGTH,
-                    ),
-                    labelled_input(
-                        "Password again", "password_again", type="password", auto_complete="new-password", required=True
-                    ),
-                    _submit("Create account"),
-                    spacing="4",
-                ),
-                action=routes.API_REGISTER,
-                method="post",
+        _auth_card(
+            routes.API_REGISTER,
+            "Create account",
+            labelled_input("Your name", "display_name", auto_complete="name", required=True, max_length=120),
+            labelled_input("Email", "email", type="email", auto_complete="email", required=True),
+            labelled_input(
+                f"Password (at least {MIN_PASSWORD_LENGTH} characters)",
+                "password",
+                type="password",
+                auto_complete="new-password",
+                required=True,
+                min_length=MIN_PASSWORD_LENGTH,
             ),
-            rx.text("Already have an account? ", rx.link("Sign in", href=routes.SIGN_IN), margin_top="var(--space-4)"),
-            max_width="28rem",
+            labelled_input(
+                "Password again", "password_again", type="password", auto_complete="new-password", required=True
+            ),
+            footer=rx.fragment("Already have an account? ", rx.link("Sign in", href=routes.SIGN_IN)),
         ),
         title="Create your wallet",
     )

@@ -132,9 +132,9 @@ class ImportState(SessionState):
                 if not self._pending:
                     self.processing = False
                     break
-                key, _label, source = self._pending.pop(0)
+                key, label, source = self._pending.pop(0)
                 self._update_row(key, status="checking", status_text=STATUS_TEXT["checking"])
-            result = await asyncio.to_thread(_import_one, user.id, source, _label)
+            result = await asyncio.to_thread(_import_one, user.id, source, label)
             async with self:
                 self._update_row(
                     key,
