@@ -13,12 +13,13 @@ from wallet_app.pages.landing import LandingState, landing_page
 from wallet_app.pages.profile import ProfileState, profile_page
 from wallet_app.pages.wallet import wallet_page
 from wallet_app.pages.wallet_state import WalletState
+from wallet_app.route_preload import DynamicRoutePreload
 from wallet_app.state.session import SessionState
 from wallet_app.upload_guard import upload_guard
 
 app = rx.App(
     stylesheets=["/styles.css"],
-    api_transformer=[build_api(), upload_guard],
+    api_transformer=[build_api(), upload_guard, DynamicRoutePreload],
 )
 app.add_page(landing_page, route=routes.HOME, title="Badge Wallet", on_load=LandingState.load)
 app.add_page(sign_in_page, route=routes.SIGN_IN, title="Sign in · Badge Wallet", on_load=AuthPageState.load)
