@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/faq_bench.py                # figures on the public set and our own sets
     .venv/bin/python bench/faq_bench.py --calibrate    # fit the abstention policy on our own set
+    .venv/bin/python bench/faq_bench.py --dev-only     # figures on our development set alone (tuning)
 
 Quality is measured by the evaluation kit's own scorer (../shared/faq-eval/score.py), loaded
 in-process. The baseline is the one its README defines: lowercase word tokens, FAQ answers
@@ -167,6 +168,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--own-set", type=Path, default=OWN_SET)
     parser.add_argument("--builds", type=int, default=25, help="index builds to take the median of")
     parser.add_argument("--calibrate", action="store_true")
+    parser.add_argument("--dev-only", action="store_true", help="score only --own-set (never the blind sets)")
     args = parser.parse_args(argv)
 
     scorer = load_scorer(args.eval_dir)
@@ -180,6 +182,9 @@ def main(argv: list[str] | None = None) -> None:
         "faq": lambda q: assistant.answer(q).to_json(),
         "baseline": baseline_system(args.seed.read_text(encoding="utf-8")),
     }
+    if args.dev_only:
+        report(scorer, {"own": args.own_set}, systems)
+        return
     sets = {
         "public": args.eval_dir / "public.jsonl",
         "own": args.own_set,
