@@ -131,6 +131,18 @@ def test_import_every_way_then_read_recheck_and_delete(learner: Page, loopback_i
     expect(page).to_have_url(re.compile(r"/wallet/?$"))
     expect(page.get_by_text(re.compile(r"Showing 1–3 of 3 badges"))).to_be_visible()
 
+    # Coming back (a new tab, so a new page session): a wallet with badges opens on the badges,
+    # with "Add a badge" one click away.
+    returning = page.context.new_page()
+    returning.goto("/wallet")
+    expect(returning.get_by_text(re.compile(r"Showing 1–3 of 3 badges"))).to_be_visible()
+    add = returning.get_by_role("button", name="Add a badge")
+    expect(add).to_have_attribute("aria-expanded", "false")
+    expect(returning.get_by_role("heading", name="Add a badge")).to_have_count(0)
+    add.click()
+    expect(add).to_have_attribute("aria-expanded", "true")
+    expect(returning.get_by_role("tab", name="Paste a link")).to_be_visible()
+
 
 def test_badge_from_another_identity_can_be_claimed(learner: Page, loopback_issuer: LoopbackIssuer) -> None:
     page, issuer = learner, loopback_issuer

@@ -7,7 +7,7 @@ import reflex as rx
 from wallet_app import routes
 from wallet_app.components.badge_card import badge_card
 from wallet_app.components.layout import error_callout, page_layout
-from wallet_app.pages.wallet_import import add_badge_panel
+from wallet_app.pages.wallet_import import ADD_BADGE_PANEL_ID, add_badge_panel
 from wallet_app.pages.wallet_state import ALL_ISSUERS, SORTS, STATUS_FILTERS, WalletState
 from wallet_app.state.session import SessionState
 
@@ -139,11 +139,30 @@ def _badge_grid() -> rx.Component:
     )
 
 
+def _add_badge_toggle() -> rx.Component:
+    return rx.button(
+        rx.icon("plus", size=16, aria_hidden="true"),
+        "Add a badge",
+        on_click=WalletState.toggle_adding,
+        variant=rx.cond(WalletState.adding, "soft", "solid"),
+        aria_expanded=rx.cond(WalletState.adding, "true", "false"),
+        aria_controls=ADD_BADGE_PANEL_ID,
+    )
+
+
 def wallet_page() -> rx.Component:
     return page_layout(
-        rx.text("Signed in as ", rx.text.strong(SessionState.user_name), margin_bottom="var(--space-3)"),
+        rx.flex(
+            rx.text("Signed in as ", rx.text.strong(SessionState.user_name)),
+            _add_badge_toggle(),
+            justify="between",
+            align="center",
+            wrap="wrap",
+            gap="var(--space-2)",
+            margin_bottom="var(--space-3)",
+        ),
         error_callout(WalletState.error_message),
-        add_badge_panel(),
+        rx.cond(WalletState.adding, add_badge_panel()),
         rx.heading("Your badges", as_="h2", size="6", margin_y="var(--space-4)"),
         _filters(),
         _badge_grid(),

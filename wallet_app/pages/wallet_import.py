@@ -272,6 +272,9 @@ def _paste_tab() -> rx.Component:
     )
 
 
+ADD_BADGE_PANEL_ID = "add-badge-panel"
+
+
 def add_badge_panel() -> rx.Component:
     return rx.card(
         rx.heading("Add a badge", as_="h2", size="5", margin_bottom="var(--space-2)"),
@@ -306,4 +309,5 @@ def add_badge_panel() -> rx.Component:
             ),
         ),
         margin_bottom="var(--space-4)",
+        id=ADD_BADGE_PANEL_ID,
     )

@@ -55,6 +55,9 @@ class WalletState(SessionState):
     error_message: str = ""
     notice_message: str = ""
     loaded: bool = False
+    # The "Add a badge" panel: opened for an empty wallet, otherwise on request. Closed until the
+    # wallet is known, so a returning learner's first view renders (and hydrates) the badges alone.
+    adding: bool = False
 
     def _reload(self) -> None:
         user = self._require_user()
@@ -78,7 +81,13 @@ class WalletState(SessionState):
     @service_action
     def load(self):
         self._reload()
+        if self.total == 0 and not self.filtered:
+            self.adding = True
         return WalletState.recheck_stale
+
+    @rx.event
+    def toggle_adding(self) -> None:
+        self.adding = not self.adding
 
     @rx.event(background=True)
     async def recheck_stale(self):
