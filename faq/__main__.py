@@ -9,12 +9,12 @@ import json
 import sys
 from typing import TextIO
 
-from faq.answer import Answer, Assistant
+from faq.answer import UNSURE_NOTE, Answer, Assistant
 
 
 def format_answer(answer: Answer) -> str:
     """Human-readable answer with its source and follow-up questions."""
-    lines = [answer.text]
+    lines = [f"{UNSURE_NOTE}\n\n{answer.text}" if answer.unsure else answer.text]
     if answer.source:
         lines.append(f"\nSource: {answer.source.passage.label}, “{answer.source.passage.title}”")
     if answer.follow_ups:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from faq.__main__ import format_answer, main, serve_jsonl
-from faq.answer import ANSWER_MAX_CHARS, Assistant, source_url
+from faq.answer import ANSWER_MAX_CHARS, UNSURE_NOTE, Assistant, source_url
 from faq.corpus import GUIDANCE_DIR, HELP_DIR
 from faq.index import Index
 
@@ -191,6 +191,19 @@ def test_cli_prints_answer_with_source(capsys: pytest.CaptureFixture[str]) -> No
 def test_cli_needs_a_question_or_jsonl() -> None:
     with pytest.raises(SystemExit):
         main(["ask"])
+
+
+def test_a_weakly_supported_answer_says_the_guidance_may_not_answer_it(assistant: Assistant) -> None:
+    """A near-miss the policy does not refuse is answered with its closest passage, flagged unsure;
+    a question the guidance plainly answers is not."""
+    near_miss = assistant.answer("who teaches the micro-credential in digital marketing")
+    assert not near_miss.abstain and near_miss.unsure
+    assert format_answer(near_miss).startswith(UNSURE_NOTE)
+    assert "abstain" in near_miss.to_json() and "unsure" not in near_miss.to_json()
+    for question in ("who approves new micro-credentials", "what is in an open badge", "how do I import a badge"):
+        answer = assistant.answer(question)
+        assert not answer.unsure, question
+        assert not format_answer(answer).startswith(UNSURE_NOTE)
 
 
 def test_format_answer_lists_follow_ups(assistant: Assistant) -> None:

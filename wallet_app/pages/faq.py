@@ -26,6 +26,7 @@ class Exchange:
     question: str = ""
     answer: str = ""
     abstain: bool = False
+    unsure_note: str = ""
     title: str = ""
     label: str = ""
     url: str = ""
@@ -89,6 +90,10 @@ def _exchange(exchange: rx.Var[Exchange]) -> rx.Component:
         rx.text(rx.text.strong("You asked: "), exchange.question, size="3", class_name="faq-question"),
         rx.card(
             rx.vstack(
+                rx.cond(
+                    exchange.unsure_note != "",
+                    rx.callout(exchange.unsure_note, icon="circle-help", color_scheme="amber", size="1", width="100%"),
+                ),
                 rx.text(exchange.answer, size="3", white_space="pre-line", class_name="faq-answer"),
                 rx.cond(exchange.abstain, rx.fragment(), _source(exchange)),
                 rx.cond(

@@ -7,7 +7,7 @@ stays current; pages only ever see strings, booleans and lists of strings.
 from functools import lru_cache
 from typing import Any
 
-from faq.answer import Assistant
+from faq.answer import UNSURE_NOTE, Assistant
 from faq.corpus import DEFAULT_DIRS, load_documents
 
 # Long enough for any real question, short enough that a pasted essay cannot slow the index.
@@ -21,7 +21,8 @@ def assistant() -> Assistant:
 
 
 def ask(question: str) -> dict[str, Any]:
-    """Answer one visitor question: answer text, source (title, label, link) and follow-ups."""
+    """Answer one visitor question: answer text, a caveat when unsure, source (title, label, link)
+    and follow-ups."""
     question = " ".join(question.split())[:MAX_QUESTION_CHARS]
     answer = assistant().answer(question)
     source = answer.source
@@ -29,6 +30,7 @@ def ask(question: str) -> dict[str, Any]:
         "question": question,
         "answer": answer.text,
         "abstain": answer.abstain,
+        "unsure_note": UNSURE_NOTE if answer.unsure else "",
         "title": source.passage.title if source else "",
         "label": source.passage.label if source else "",
         "url": source.url if source else "",
