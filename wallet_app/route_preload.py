@@ -14,6 +14,7 @@ passes through to Reflex untouched.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -24,6 +25,8 @@ from reflex import constants
 from reflex.utils import prerequisites
 from starlette.responses import HTMLResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
+
+logger = logging.getLogger(__name__)
 
 SPA_FALLBACK = "__spa-fallback.html"
 MANIFEST_SCRIPT = re.compile(r'href="(/assets/manifest-[\w-]+\.js)"')
@@ -63,13 +66,20 @@ def preloaded_pages(static_dir: Path) -> list[PreloadedPage]:
     manifest_link = MANIFEST_SCRIPT.search(fallback_html)
     if manifest_link is None:
         return []
-    manifest_source = (static_dir / manifest_link.group(1).lstrip("/")).read_text(encoding="utf-8")
-    manifest = json.loads(manifest_source.removeprefix(MANIFEST_PREFIX).rstrip().rstrip(";"))
-    return [
-        PreloadedPage(route_pattern(route["path"]), with_preloads(fallback_html, [route["module"], *route["imports"]]))
-        for route in manifest["routes"].values()
-        if ":" in (route.get("path") or "")
-    ]
+    try:
+        manifest_source = (static_dir / manifest_link.group(1).lstrip("/")).read_text(encoding="utf-8")
+        manifest = json.loads(manifest_source.removeprefix(MANIFEST_PREFIX).rstrip().rstrip(";"))
+        return [
+            PreloadedPage(
+                route_pattern(route["path"]), with_preloads(fallback_html, [route["module"], *route["imports"]])
+            )
+            for route in manifest["routes"].values()
+            if ":" in (route.get("path") or "")
+        ]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        # A build laid out differently only loses the speed-up: Reflex serves these pages itself.
+        logger.warning("dynamic route preloads off: unreadable route manifest (%s)", error)
+        return []
 
 
 class DynamicRoutePreload:

@@ -70,6 +70,13 @@ def test_without_a_production_build_everything_passes_through(tmp_path: Path) ->
     assert client.get("/badges/500").text == "reflex served /badges/500"
 
 
+@pytest.mark.parametrize("manifest", ["window.__reactRouterManifest={not json", '{"routes": {"r": {"path": ":id"}}}'])
+def test_an_unreadable_route_manifest_turns_preloads_off_and_loses_nothing(tmp_path: Path, manifest: str) -> None:
+    (build_dir(tmp_path) / "assets" / "manifest-abc123.js").write_text(manifest)
+    client = TestClient(DynamicRoutePreload(reflex_stand_in, static_dir=tmp_path))
+    assert client.get("/badges/500").text == "reflex served /badges/500"
+
+
 def test_route_pattern_matches_one_segment_per_parameter() -> None:
     pattern = route_pattern("badges/:badge_id")
     assert pattern.match("/badges/12") and pattern.match("/badges/12/")
