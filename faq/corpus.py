@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from faq.alternates import is_alternates_file, load_alternates
+from faq.asked import FILE_NAME as ASKED_FILE_NAME
 from faq.normalize import slugify
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -154,9 +155,10 @@ def corpus_files(dirs: Iterable[Path]) -> list[Path]:
 
 
 def fingerprint(dirs: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
-    """Cheap change detector: which files exist (sidecars too), with their modification time and size."""
+    """Cheap change detector: which files exist (sidecars and asked examples too), with their
+    modification time and size."""
     stats = []
-    for path in (path for d in dirs for path in sorted(Path(d).glob("*.md"))):
+    for path in (path for d in dirs for path in [*sorted(Path(d).glob("*.md")), *Path(d).glob(ASKED_FILE_NAME)]):
         stat = path.stat()
         stats.append((str(path), stat.st_mtime_ns, stat.st_size))
     return tuple(stats)

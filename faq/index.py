@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from rank_bm25 import BM25Okapi
 
+from faq.asked import AskedMatcher, AskedQuestion
 from faq.corpus import Passage
 from faq.normalize import (
     STOP_STEMS,
@@ -53,6 +54,9 @@ ALTERNATE_WEIGHT = 0.15
 ALTERNATE_MATCH_WEIGHT = 1.0
 ALTERNATE_MATCH_POWER = 3.0
 INTENT_WEIGHT = 0.5
+# How much a passage's closest asked example (alternates included) adds to its score; chosen by
+# leaving each of our question sets out of the examples in turn and ranking it.
+ASKED_WEIGHT = 4.0
 # A term at least this share of one document's passages use, compounds counted whole, is what
 # that document is about ("badge", "micro-credential"; not "micro" alone). Counted per document,
 # so a longer help file does not outvote the guidance's own subject.
@@ -99,6 +103,10 @@ class Ranking:
     alternate_match: how closely the question paraphrases the top passage's closest alternate
         question (idf-weighted Dice overlap of their terms): a strong paraphrase is a confident
         in-scope signal that the answer's own wording may not give.
+    nearest_answered / nearest_unanswered: similarity to the closest asked example the corpus
+        answers / does not answer (`faq.asked`); answered_share: how many of the nearest
+        examples are answered ones. A near-miss resembles earlier near-misses more than it
+        resembles anything the guidance says.
     """
 
     hits: tuple[Hit, ...]
@@ -108,6 +116,9 @@ class Ranking:
     title_match: float = 0.0
     unknown_word: float = 0.0
     alternate_match: float = 0.0
+    nearest_answered: float = 0.0
+    nearest_unanswered: float = 0.0
+    answered_share: float = 1.0
 
 
 class _Field:
@@ -137,7 +148,7 @@ class _Field:
 class Index:
     """Immutable search index over a list of passages; build a new one when the corpus changes."""
 
-    def __init__(self, passages: Sequence[Passage]) -> None:
+    def __init__(self, passages: Sequence[Passage], asked_before: Sequence[AskedQuestion] = ()) -> None:
         self.passages = tuple(p for p in passages if p.paragraphs)
         if not self.passages:
             raise ValueError("the FAQ corpus has no passages: add Markdown files with headings and text")
@@ -173,6 +184,7 @@ class Index:
             [[frozenset(terms(q)) for q in qs] for qs in asked], lambda term: self._idf.get(term, self._max_idf)
         )
         self._synonyms = SynonymMatcher(SYNONYM_GROUPS, self._compounds)
+        self._asked = self._asked_matcher(asked_before)
         synonym_words = [w for group in SYNONYM_GROUPS for phrase in group for w in words(phrase)]
         self._known_stems = self._vocabulary | set(terms_of_words(synonym_words))
         # Stop words are known too, so a misspelt "defintion" is dropped rather than counted as
@@ -200,7 +212,7 @@ class Index:
         unfamiliar hyphenated word counts as its parts."""
         surface = self._spell(words(question))
         sequence = whole_terms(surface, self._compounds)
-        weights = {term: 1.0 for term in sequence if term not in STOP_STEMS and len(term) > 1}
+        weights = dict.fromkeys(content_terms(sequence), 1.0)
         # Evidence counts every spelling's terms, parts of compounds included: a question full of
         # "micro-credential" is plainly about this corpus even where it counts once for ranking.
         # An unfamiliar hyphenated word's joined form is left out here as in the sequence.
@@ -231,6 +243,7 @@ class Index:
         title_match = self._title_match(query)
         best_alternate = np.maximum.reduceat(self._alternates.scores(query), self._alternate_starts)
         alternate_match = self._paraphrases.match(query.concepts)
+        asked = self._asked.evidence(frozenset(query.weights))
         scores = (
             TITLE_WEIGHT * self._titles.scores(query)
             + BODY_WEIGHT * self._bodies.scores(query)
@@ -238,7 +251,7 @@ class Index:
             + TITLE_MATCH_WEIGHT * title_match
             + ALTERNATE_WEIGHT * best_alternate
             + ALTERNATE_MATCH_WEIGHT * alternate_match**ALTERNATE_MATCH_POWER
-        ) * self._priors
+        ) * self._priors + ASKED_WEIGHT * asked.passage_similarity
         order = np.argsort(-scores, kind="stable")[:limit]
         hits = tuple(
             Hit(self.passages[i], float(scores[i]), self._best_paragraph_of(i, paragraph_scores)) for i in order
@@ -252,7 +265,23 @@ class Index:
             title_match=float(title_match.max()),
             unknown_word=float(not all(known)),
             alternate_match=float(alternate_match[order[0]]),
+            nearest_answered=asked.nearest_answered,
+            nearest_unanswered=asked.nearest_unanswered,
+            answered_share=asked.answered_share,
         )
+
+    def _asked_matcher(self, asked: Sequence[AskedQuestion]) -> AskedMatcher:
+        """Every passage's title and alternates as answered examples of it, then the asked ones;
+        an example answered by a section this corpus lacks still counts as answered."""
+        positions = {p.slug: i for i, p in enumerate(self.passages)}
+        examples = [(q, i) for i, p in enumerate(self.passages) for q in (p.title, *p.alternates)]
+        examples += [(a.question, -1 if a.section is None else positions.get(a.section, -2)) for a in asked]
+        return AskedMatcher([self._example_terms(q) for q, _ in examples], [i for _, i in examples], len(self.passages))
+
+    def _example_terms(self, question: str) -> frozenset[str]:
+        """The terms a question is matched against asked examples on, as `analyze` weighs them
+        but without spelling correction (examples are many, and written with care)."""
+        return frozenset(content_terms(whole_terms(words(question), self._compounds))) | frozenset(intents(question))
 
     def _best_paragraph_of(self, passage_index: int, paragraph_scores: np.ndarray) -> int:
         start = self._paragraph_starts[passage_index]
@@ -274,6 +303,11 @@ class Index:
             if term in present or alternatives & present:
                 covered += idf
         return covered / total if total else 0.0
+
+
+def content_terms(sequence: Sequence[str]) -> list[str]:
+    """A question's terms that say something: stop words and single letters dropped."""
+    return [term for term in sequence if term not in STOP_STEMS and len(term) > 1]
 
 
 def subject_terms(passage_terms: Sequence[frozenset[str]], documents: Sequence[str]) -> frozenset[str]:
