@@ -25,6 +25,8 @@ BLIND_SET_MINIMUMS = {
     "holdout5.jsonl": (50, 35),
     "holdout9.jsonl": (75, 20),
     "holdout10.jsonl": (85, 25),
+    "holdout11.jsonl": (75, 20),
+    "holdout12.jsonl": (75, 20),
 }
 EVAL_DIR = Path(os.environ.get("FAQ_EVAL_DIR", Path(__file__).resolve().parents[3] / "shared" / "faq-eval"))
 
