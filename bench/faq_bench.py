@@ -36,6 +36,9 @@ OWN_SET = ROOT / "tests" / "faq" / "questions.jsonl"
 # Blind sets, each written before a round of changes and never tuned on (see tests/faq/README.md):
 # holdout.jsonl, holdout2.jsonl, ... measured once after the round they were written for.
 HOLDOUT_SETS = sorted((ROOT / "tests" / "faq").glob("holdout*.jsonl"))
+# Questions written as asked examples (faq/corpus/asked.jsonl) rather than to measure with: they
+# join every fit, and are never reported as figures.
+EXAMPLE_SETS = sorted((ROOT / "tests" / "faq").glob("examples-*.jsonl"))
 THRESHOLDS = (0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
 
 
@@ -148,11 +151,13 @@ def question_rows(scorer: ModuleType, path: Path) -> tuple[list[Any], list[dict[
     return rankings, items
 
 
-def calibrate(scorer: ModuleType, paths: list[Path]) -> None:
+def calibrate(scorer: ModuleType, paths: list[Path], example_paths: list[Path]) -> None:
     """Fit the abstention policy on the question sets the asked examples come from, each set's
     evidence computed with that set left out of the examples; first report figures per threshold
-    with each set held out of the fit in turn (a set was written by one author, so this is the
-    nearest thing to unseen questions the sets allow), then the fit on all of them."""
+    over `paths` with each set held out of the fit in turn (a set was written by one author, so
+    this is the nearest thing to unseen questions the sets allow), then the fit on all of them.
+    The `example_paths` sets only ever train."""
+    paths = [*paths, *example_paths]
     rankings, items, groups = [], [], []
     for group, path in enumerate(paths):
         set_rankings, set_items = question_rows(scorer, path)
@@ -164,21 +169,23 @@ def calibrate(scorer: ModuleType, paths: list[Path]) -> None:
     ranks = np.array([item["rank"] for item in items])
     group_of = np.array(groups)
     held_out_confidence = np.zeros(len(items))
-    for group in range(len(paths)):
+    measured_sets = len(paths) - len(example_paths)
+    measured = group_of < measured_sets
+    for group in range(measured_sets):
         held = group_of == group
         weights = fit_logistic(features[~held], in_scope[~held])
         policy = AbstentionPolicy(tuple(weights[:-1]), float(weights[-1]))
         held_out_confidence[held] = [policy.confidence(rankings[i]) for i in np.flatnonzero(held)]
     for threshold in THRESHOLDS:
-        figures = abstention_figures(held_out_confidence < threshold, in_scope, ranks)
-        print(f"each of {len(paths)} sets held out in turn, threshold {threshold}: {figures}")
+        figures = abstention_figures(held_out_confidence[measured] < threshold, in_scope[measured], ranks[measured])
+        print(f"each of {measured_sets} sets held out in turn, threshold {threshold}: {figures}")
     weights = fit_logistic(features, in_scope)
     fitted = AbstentionPolicy(
         tuple(round(float(w), 2) for w in weights[:-1]), round(float(weights[-1]), 2), CALIBRATED_POLICY.threshold
     )
     for policy in (CALIBRATED_POLICY, fitted):
-        abstains = np.array([policy.abstains(ranking) for ranking in rankings])
-        print(f"{policy}: {abstention_figures(abstains, in_scope, ranks)}")
+        abstains = np.array([policy.abstains(ranking) for ranking in rankings])[measured]
+        print(f"{policy}: {abstention_figures(abstains, in_scope[measured], ranks[measured])}")
 
 
 def asked_sets(paths: list[Path]) -> list[Path]:
@@ -199,7 +206,7 @@ def main(argv: list[str] | None = None) -> None:
 
     scorer = load_scorer(args.eval_dir)
     if args.calibrate:
-        calibrate(scorer, asked_sets([args.own_set, *HOLDOUT_SETS]))
+        calibrate(scorer, asked_sets([args.own_set, *HOLDOUT_SETS]), asked_sets(EXAMPLE_SETS))
         return
     parse_ms, index_ms = median_build_ms(args.builds)
     print(f"corpus parse {parse_ms:.2f} ms + index build {index_ms:.2f} ms (median of {args.builds})")

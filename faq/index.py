@@ -27,6 +27,7 @@ from faq.normalize import (
     STOP_WORDS,
     compounds_of,
     intents,
+    intents_of_words,
     split_compound,
     stem,
     terms,
@@ -54,9 +55,9 @@ ALTERNATE_WEIGHT = 0.15
 ALTERNATE_MATCH_WEIGHT = 1.0
 ALTERNATE_MATCH_POWER = 3.0
 INTENT_WEIGHT = 0.5
-# How much a passage's closest asked example (alternates included) adds to its score; chosen by
-# leaving each of our question sets out of the examples in turn and ranking it.
-ASKED_WEIGHT = 4.0
+# How much a passage's closest asked example (alternates included) adds to its score: chosen by
+# leaving each measured question set out of the examples in turn (2 was worse, 4 to 12 the same).
+ASKED_WEIGHT = 6.0
 # A term at least this share of one document's passages use, compounds counted whole, is what
 # that document is about ("badge", "micro-credential"; not "micro" alone). Counted per document,
 # so a longer help file does not outvote the guidance's own subject.
@@ -94,7 +95,7 @@ class Ranking:
     coverage: share of the question's terms (idf-weighted) the top passage contains or paraphrases
     known_share: share of the question's terms the corpus or the synonym list uses at all
     subject: 1 when the question names the corpus's subject (a term most passages use, such as
-        "badge" or "micro-credential"), else 0
+        "badge" or "micro-credential") or a synonym of it ("certificate", "microcred"), else 0
     title_match: the largest share of one FAQ title the question uses
     unknown_word: 1 when the question uses a word neither the corpus nor the synonym list knows
         (after spelling correction), else 0. Near-miss questions ("where do I park at the
@@ -107,6 +108,9 @@ class Ranking:
         answers / does not answer (`faq.asked`); answered_share: how many of the nearest
         examples are answered ones. A near-miss resembles earlier near-misses more than it
         resembles anything the guidance says.
+    answer_example: similarity to the closest example the top passage answers.
+    length: log(1 + the question's own term count). A long, chatty question almost always has
+        a word the guidance lacks and covers less of itself, without being any less in scope.
     """
 
     hits: tuple[Hit, ...]
@@ -119,6 +123,8 @@ class Ranking:
     nearest_answered: float = 0.0
     nearest_unanswered: float = 0.0
     answered_share: float = 1.0
+    answer_example: float = 0.0
+    length: float = 0.0
 
 
 class _Field:
@@ -261,13 +267,18 @@ class Index:
             hits,
             coverage=self._coverage(query, int(order[0])),
             known_share=sum(known) / len(known),
-            subject=float(not self._subject_terms.isdisjoint(query.weights)),
+            subject=float(
+                not self._subject_terms.isdisjoint(query.weights)
+                or any(not self._subject_terms.isdisjoint(group) for group, _ in query.synonyms)
+            ),
             title_match=float(title_match.max()),
             unknown_word=float(not all(known)),
             alternate_match=float(alternate_match[order[0]]),
             nearest_answered=asked.nearest_answered,
             nearest_unanswered=asked.nearest_unanswered,
             answered_share=asked.answered_share,
+            answer_example=float(asked.passage_similarity[order[0]]),
+            length=math.log1p(len(own_terms)),
         )
 
     def _asked_matcher(self, asked: Sequence[AskedQuestion]) -> AskedMatcher:
@@ -281,7 +292,8 @@ class Index:
     def _example_terms(self, question: str) -> frozenset[str]:
         """The terms a question is matched against asked examples on, as `analyze` weighs them
         but without spelling correction (examples are many, and written with care)."""
-        return frozenset(content_terms(whole_terms(words(question), self._compounds))) | frozenset(intents(question))
+        surface = words(question)
+        return frozenset(content_terms(whole_terms(surface, self._compounds))) | frozenset(intents_of_words(surface))
 
     def _best_paragraph_of(self, passage_index: int, paragraph_scores: np.ndarray) -> int:
         start = self._paragraph_starts[passage_index]

@@ -134,7 +134,12 @@ def intents(text: str) -> list[str]:
     """The question word of a text ("who", "how", ...): kept apart from the terms because it only
     says what kind of answer is wanted, which FAQ titles (questions themselves) show. Only the
     first one counts; later ones are mostly relative ("someone who has")."""
-    return next(([word] for word in words(text) if word in INTERROGATIVES), [])
+    return intents_of_words(words(text))
+
+
+def intents_of_words(surface: Iterable[str]) -> list[str]:
+    """`intents` of already-split words."""
+    return next(([word] for word in surface if word in INTERROGATIVES), [])
 
 
 def slugify(text: str) -> str:

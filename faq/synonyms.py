@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from faq.normalize import Compounds, terms, whole_terms, words
 
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("micro-credential", "microcred", "micro cred", "micro-cred"),
     ("badge", "open badge", "digital badge", "credential", "certificate", "certification", "cert"),
     ("stack", "sequence", "series", "stackable", "ladder", "combine", "build toward"),
     ("credit-bearing", "for credit", "academic credit", "count toward", "credits", "transfer credit"),

@@ -97,6 +97,14 @@ def test_naming_the_corpus_subject_is_evidence_of_scope(assistant: Assistant) ->
     assert assistant.index.search("how much does a micro loan cost").subject == 0.0
 
 
+def test_naming_the_subject_in_other_words_counts_as_naming_it(assistant: Assistant) -> None:
+    """An abbreviation ("microcred") or a synonym ("certs") of the subject names it too."""
+    for question in ("wut even is a microcred", "what is a micro cred", "do these certs count for credit"):
+        ranking = assistant.index.search(question)
+        assert ranking.subject == 1.0, question
+        assert ranking.hits[0].passage.title == "What are micro-credentials?", question
+
+
 def test_a_modifier_that_only_appears_beside_the_subject_does_not_name_it(assistant: Assistant) -> None:
     assert "open" not in assistant.index._subject_terms
     assert assistant.index.search("what are the library opening hours").subject == 0.0
