@@ -29,6 +29,8 @@ BLIND_SET_MINIMUMS = {
     "holdout10.jsonl": (85, 25),
     "holdout11.jsonl": (75, 20),
     "holdout12.jsonl": (75, 20),
+    "holdout13.jsonl": (90, 20),
+    "holdout14.jsonl": (90, 20),
 }
 EVAL_DIR = Path(os.environ.get("FAQ_EVAL_DIR", Path(__file__).resolve().parents[3] / "shared" / "faq-eval"))
 
