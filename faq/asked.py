@@ -105,3 +105,12 @@ class AskedMatcher:
             float(unanswered.max(initial=0.0)),
             float(self._answered[nearest].mean()) if len(nearest) else 1.0,
         )
+
+
+def near_copies(questions: Sequence[frozenset[str]], others: Sequence[frozenset[str]], similarity: float) -> list[bool]:
+    """For each question (as terms), whether it is at least `similarity` close to one of
+    `others`: how a set kept for independent checks is kept out of the examples, paraphrases
+    included. Idf is taken over `others` alone, so the answer for one question does not depend on
+    which other questions are checked with it."""
+    matcher = AskedMatcher(others, [-1] * len(others), 1)
+    return [matcher.evidence(terms).nearest_unanswered >= similarity for terms in questions]

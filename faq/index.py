@@ -287,9 +287,9 @@ class Index:
         positions = {p.slug: i for i, p in enumerate(self.passages)}
         examples = [(q, i) for i, p in enumerate(self.passages) for q in (p.title, *p.alternates)]
         examples += [(a.question, -1 if a.section is None else positions.get(a.section, -2)) for a in asked]
-        return AskedMatcher([self._example_terms(q) for q, _ in examples], [i for _, i in examples], len(self.passages))
+        return AskedMatcher([self.example_terms(q) for q, _ in examples], [i for _, i in examples], len(self.passages))
 
-    def _example_terms(self, question: str) -> frozenset[str]:
+    def example_terms(self, question: str) -> frozenset[str]:
         """The terms a question is matched against asked examples on, as `analyze` weighs them
         but without spelling correction (examples are many, and written with care)."""
         surface = words(question)

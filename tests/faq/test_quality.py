@@ -14,7 +14,7 @@ from types import ModuleType
 import pytest
 
 from faq.answer import Assistant
-from faq.asked import load_asked
+from faq.asked import load_asked, near_copies
 from faq.corpus import DEFAULT_DIRS, load_documents, passages_of
 
 QUESTIONS = Path(__file__).with_name("questions.jsonl")
@@ -32,6 +32,8 @@ BLIND_SET_MINIMUMS = {
     "holdout13.jsonl": (90, 20),
     "holdout14.jsonl": (90, 20),
 }
+# As bench/faq_asked.py leaves them out: examples this close to a public question.
+PUBLIC_SIMILARITY = 0.7
 EVAL_DIR = Path(os.environ.get("FAQ_EVAL_DIR", Path(__file__).resolve().parents[3] / "shared" / "faq-eval"))
 
 
@@ -81,14 +83,15 @@ def test_quality_floors_on_own_questions(scorer: ModuleType) -> None:
     assistant = Assistant(leave_out=frozenset({QUESTIONS.stem}))
     _, summary = scorer.score(lambda q: assistant.answer(q).to_json(), scorer.load_set(str(QUESTIONS)))
     assert summary["errors"] == 0
-    assert summary["top1"] >= 0.92
-    assert summary["hit@3"] >= 0.965
+    assert summary["top1"] >= 0.93
+    assert summary["hit@3"] >= 0.975
     assert summary["abstain_precision"] >= 0.95
-    assert summary["abstain_recall"] >= 0.90
+    assert summary["abstain_recall"] >= 0.88
 
 
 def test_shipped_asked_examples_come_from_our_own_sets_and_name_real_sections(scorer: ModuleType) -> None:
-    """The public set stays an independent check only if none of its questions is an example."""
+    """The public set stays an independent check only if none of its questions, nor a close
+    paraphrase of one, is an example."""
     asked = load_asked(DEFAULT_DIRS)
     slugs = {p.slug for document in load_documents(DEFAULT_DIRS) for p in passages_of(document)}
     public = {item["q"].lower().strip(" ?") for item in scorer.load_set(str(EVAL_DIR / "public.jsonl"))}
@@ -97,3 +100,7 @@ def test_shipped_asked_examples_come_from_our_own_sets_and_name_real_sections(sc
     assert {example.source_set for example in asked} <= own_sets
     assert all(example.section is None or example.section in slugs for example in asked)
     assert not public & {example.question.lower().strip(" ?") for example in asked}
+    index = Assistant().index
+    public_terms = [index.example_terms(item["q"]) for item in scorer.load_set(str(EVAL_DIR / "public.jsonl"))]
+    examples = [index.example_terms(example.question) for example in asked]
+    assert not any(near_copies(examples, public_terms, PUBLIC_SIMILARITY))
