@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -23,8 +24,7 @@ FILE_NAME = "asked.jsonl"
 NEIGHBOURS = 5
 
 
-@dataclass(frozen=True)
-class AskedQuestion:
+class AskedQuestion(NamedTuple):
     question: str
     # slug of the answering section; None when the corpus does not answer it
     section: str | None
@@ -48,21 +48,31 @@ def load_asked(dirs: Iterable[Path], leave_out: frozenset[str] = frozenset()) ->
     malformed line is an error naming the file and line, so an editor can fix it."""
     asked = []
     for path in (Path(d) / FILE_NAME for d in dirs):
-        if not path.exists():
-            continue
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                example = AskedQuestion(str(record["q"]), record["section"], str(record["set"]))
-            except (ValueError, KeyError, TypeError) as error:
-                raise ValueError(
-                    f'{path}:{number}: expected {{"q": "...", "section": "slug" or null, "set": "..."}} ({error})'
-                ) from error
-            if example.source_set not in leave_out:
-                asked.append(example)
+        if path.exists():
+            asked += [example for example in _read_examples(path) if example.source_set not in leave_out]
     return asked
+
+
+def _read_examples(path: Path) -> list[AskedQuestion]:
+    """One file's examples: parsed as one JSON array (thousands of lines, read at every index
+    build), line by line only to say which line is wrong."""
+    lines = [(number, line) for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)]
+    lines = [(number, line) for number, line in lines if line.strip()]
+    try:
+        records = json.loads("[" + ",".join(line for _, line in lines) + "]")
+        if len(records) == len(lines):
+            return [AskedQuestion(str(r["q"]), r["section"], str(r["set"])) for r in records]
+    except (ValueError, KeyError, TypeError):
+        pass
+    for number, line in lines:
+        try:
+            record = json.loads(line)
+            AskedQuestion(str(record["q"]), record["section"], str(record["set"]))
+        except (ValueError, KeyError, TypeError) as error:
+            raise ValueError(
+                f'{path}:{number}: expected {{"q": "...", "section": "slug" or null, "set": "..."}} ({error})'
+            ) from error
+    raise ValueError(f"{path}: expected one JSON object per line")
 
 
 class AskedMatcher:
@@ -73,31 +83,49 @@ class AskedMatcher:
         """`passages[i]` is the passage example i is answered by, -1 when it is unanswered and
         -2 when answered by a section this corpus no longer has (it still counts as answered)."""
         self._answered = np.array([p != -1 for p in passages], dtype=bool)
-        self._passages = np.array(passages, dtype=int)
         self._passage_count = passage_count
+        # The examples that vote for a passage, grouped by it, so the best of each passage that has
+        # any is one `maximum.reduceat`.
+        owners = np.array(passages, dtype=int)
+        voting = np.flatnonzero(owners >= 0)
+        self._voting = voting[np.argsort(owners[voting], kind="stable")]
+        counts = np.bincount(owners[voting], minlength=passage_count)
+        self._has_examples = counts > 0
+        self._starts = np.cumsum(np.r_[0, counts[:-1]])[self._has_examples]
+        # Each term's rows and weights (idf squared over the row's norm), sorted by term, built
+        # with numpy: the examples run to thousands and the index is rebuilt on every corpus edit.
         frequencies = Counter(term for terms in examples for term in terms)
-        self._idf = {term: math.log(1 + len(examples) / (df + 0.5)) for term, df in frequencies.items()}
-        self._unknown_idf = math.log(1 + len(examples) / 0.5)
-        norms = np.array([math.sqrt(sum(self._idf[t] ** 2 for t in terms)) or 1.0 for terms in examples])
-        rows: dict[str, list[int]] = {}
-        for row, terms in enumerate(examples):
-            for term in terms:
-                rows.setdefault(term, []).append(row)
-        self._columns = {term: (np.array(where), self._idf[term] ** 2 / norms[where]) for term, where in rows.items()}
+        self._terms = {term: i for i, term in enumerate(frequencies)}
+        self._idf = np.log1p(len(examples) / (np.fromiter(frequencies.values(), float, len(frequencies)) + 0.5))
+        self._unknown_idf = math.log1p(len(examples) / 0.5)
+        term_ids = np.fromiter((self._terms[t] for terms in examples for t in terms), np.int64)
+        row_ids = np.repeat(np.arange(len(examples)), [len(terms) for terms in examples])
+        squared = self._idf[term_ids] ** 2
+        norms = np.sqrt(np.bincount(row_ids, weights=squared, minlength=len(examples)))
+        norms[norms == 0] = 1.0
+        order = np.argsort(term_ids, kind="stable")
+        self._rows = row_ids[order]
+        self._weights = (squared / norms[row_ids])[order]
+        self._offsets = np.r_[0, np.cumsum(np.bincount(term_ids, minlength=len(self._terms)))]
         self._size = len(examples)
 
     def evidence(self, terms: frozenset[str]) -> AskedEvidence:
         similarity = np.zeros(self._size)
-        norm = math.sqrt(sum(self._idf.get(t, self._unknown_idf) ** 2 for t in terms))
-        for term in terms & self._columns.keys():
-            where, weights = self._columns[term]
-            similarity[where] += weights
-        if norm:
-            similarity /= norm
+        squared_norm = 0.0
+        for term in terms:
+            column = self._terms.get(term)
+            if column is None:
+                squared_norm += self._unknown_idf**2
+                continue
+            squared_norm += self._idf[column] ** 2
+            rows = slice(self._offsets[column], self._offsets[column + 1])
+            similarity[self._rows[rows]] += self._weights[rows]
+        if squared_norm:
+            similarity /= math.sqrt(squared_norm)
         per_passage = np.zeros(self._passage_count)
-        voting = self._passages >= 0
-        np.maximum.at(per_passage, self._passages[voting], similarity[voting])
-        nearest = np.argsort(-similarity, kind="stable")[:NEIGHBOURS]
+        if len(self._voting):
+            per_passage[self._has_examples] = np.maximum.reduceat(similarity[self._voting], self._starts)
+        nearest = np.argpartition(-similarity, min(NEIGHBOURS, self._size - 1))[:NEIGHBOURS]
         answered, unanswered = similarity[self._answered], similarity[~self._answered]
         return AskedEvidence(
             per_passage,

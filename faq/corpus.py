@@ -4,6 +4,7 @@ A passage is one heading with the text under it, so an FAQ question always trave
 answer and the heading becomes the passage title and its link anchor.
 """
 
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -155,12 +156,17 @@ def corpus_files(dirs: Iterable[Path]) -> list[Path]:
 
 
 def fingerprint(dirs: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
-    """Cheap change detector: which files exist (sidecars and asked examples too), with their
-    modification time and size."""
+    """Cheap change detector, run before every answer: which files exist (sidecars and asked
+    examples too), with their modification time and size (one directory scan per folder)."""
     stats = []
-    for path in (path for d in dirs for path in [*sorted(Path(d).glob("*.md")), *Path(d).glob(ASKED_FILE_NAME)]):
-        stat = path.stat()
-        stats.append((str(path), stat.st_mtime_ns, stat.st_size))
+    for d in dirs:
+        if not os.path.isdir(d):
+            continue
+        with os.scandir(d) as entries:
+            found = [e for e in entries if e.name.endswith(".md") or e.name == ASKED_FILE_NAME]
+        for entry in sorted(found, key=lambda e: e.name):
+            stat = entry.stat()
+            stats.append((entry.path, stat.st_mtime_ns, stat.st_size))
     return tuple(stats)
 
 

@@ -59,7 +59,10 @@ def stem(word: str) -> str:
 
 
 def fold(text: str) -> str:
-    """NFKC, curly quotes and dashes to ASCII, lowercase: the form every comparison uses."""
+    """NFKC, curly quotes and dashes to ASCII, lowercase: the form every comparison uses. Plain
+    ASCII, most text, has nothing to normalize or fold."""
+    if text.isascii():
+        return text.lower()
     return unicodedata.normalize("NFKC", text).translate(_FOLD).lower()
 
 
@@ -112,18 +115,21 @@ def whole_terms(surface: list[str], compounds: Compounds) -> list[str]:
     """One stem per word, stop words kept, compounds whole and split ones rejoined ("micro
     credentials"): the sequence synonym phrases such as "learn more" are matched on. A hyphenated
     word the corpus does not use ("sign-off", "non-credit") is its parts: its joined form is no
-    word anyone searches for."""
-    out = []
+    word anyone searches for. (Run over every asked example at index build, so kept lean.)"""
+    out: list[str] = []
+    count = len(surface)
     position = 0
-    while position < len(surface):
-        word = surface[position].replace("-", "")
-        following = surface[position + 1].replace("-", "") if position + 1 < len(surface) else ""
-        if following and word in compounds.first_parts and (joined := stem(word + following)) in compounds.stems:
-            out.append(joined)
-            position += 2
-            continue
-        if "-" in surface[position] and stem(word) not in compounds.stems:
-            out.extend(stem(part) for part in surface[position].split("-"))
+    while position < count:
+        raw = surface[position]
+        word = raw.replace("-", "")
+        if position + 1 < count and word in compounds.first_parts:
+            joined = stem(word + surface[position + 1].replace("-", ""))
+            if joined in compounds.stems:
+                out.append(joined)
+                position += 2
+                continue
+        if "-" in raw and stem(word) not in compounds.stems:
+            out.extend(stem(part) for part in raw.split("-"))
         else:
             out.append(stem(word))
         position += 1
