@@ -31,6 +31,8 @@ BLIND_SET_MINIMUMS = {
     "holdout12.jsonl": (75, 20),
     "holdout13.jsonl": (90, 20),
     "holdout14.jsonl": (90, 20),
+    "holdout15.jsonl": (75, 20),
+    "holdout16.jsonl": (75, 20),
 }
 # As bench/faq_asked.py leaves them out: examples this close to a public question.
 PUBLIC_SIMILARITY = 0.7
