@@ -33,6 +33,8 @@ BLIND_SET_MINIMUMS = {
     "holdout14.jsonl": (90, 20),
     "holdout15.jsonl": (75, 20),
     "holdout16.jsonl": (75, 20),
+    "holdout17.jsonl": (75, 20),
+    "holdout18.jsonl": (75, 20),
 }
 # As bench/faq_asked.py leaves them out: examples this close to a public question.
 PUBLIC_SIMILARITY = 0.7
