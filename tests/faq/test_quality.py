@@ -87,10 +87,11 @@ def test_quality_floors_on_own_questions(scorer: ModuleType) -> None:
     assistant = Assistant(leave_out=frozenset({QUESTIONS.stem}))
     _, summary = scorer.score(lambda q: assistant.answer(q).to_json(), scorer.load_set(str(QUESTIONS)))
     assert summary["errors"] == 0
-    assert summary["top1"] >= 0.93
-    assert summary["hit@3"] >= 0.975
-    assert summary["abstain_precision"] >= 0.95
-    assert summary["abstain_recall"] >= 0.87
+    assert summary["top1"] >= 0.94
+    assert summary["hit@3"] >= 0.985
+    assert summary["abstain_precision"] >= 0.97
+    # the development set is mostly near-misses that name the subject, its hardest kind
+    assert summary["abstain_recall"] >= 0.82
 
 
 def test_shipped_asked_examples_come_from_our_own_sets_and_name_real_sections(scorer: ModuleType) -> None:
