@@ -56,8 +56,8 @@ def load_asked(dirs: Iterable[Path], leave_out: frozenset[str] = frozenset()) ->
 def _read_examples(path: Path) -> list[AskedQuestion]:
     """One file's examples: parsed as one JSON array (thousands of lines, read at every index
     build), line by line only to say which line is wrong."""
-    lines = [(number, line) for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)]
-    lines = [(number, line) for number, line in lines if line.strip()]
+    text = path.read_text(encoding="utf-8")
+    lines = [(number, line) for number, line in enumerate(text.splitlines(), 1) if line.strip()]
     try:
         records = json.loads("[" + ",".join(line for _, line in lines) + "]")
         if len(records) == len(lines):

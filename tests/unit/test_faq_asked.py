@@ -50,6 +50,10 @@ def test_a_malformed_example_is_an_error_naming_its_file_and_line(tmp_path: Path
     path.write_text('{"q": "fine", "section": null, "set": "dev"}\n{"q": "no section"}\n', encoding="utf-8")
     with pytest.raises(ValueError, match=f"{FILE_NAME}:2: expected"):
         load_asked([tmp_path])
+    # two examples run together on one line are not taken as two lines' worth
+    path.write_text('{"q": "a", "section": null, "set": "d"}, {"q": "b", "section": null, "set": "d"}\n')
+    with pytest.raises(ValueError, match=f"{FILE_NAME}:1: expected"):
+        load_asked([tmp_path])
 
 
 def test_matcher_scores_the_nearest_examples_and_votes_per_passage() -> None:
