@@ -99,7 +99,7 @@ def median_build_ms(runs: int) -> tuple[float, float]:
 def report(scorer: ModuleType, sets: dict[str, Path], baseline: Callable[[str], Any]) -> None:
     """Each set scored by the assistant and the baseline; a set the asked examples were drawn from
     is scored by an assistant that leaves it out of them (marked *), so it counts as unseen."""
-    sources = {example.source_set for example in load_asked(DEFAULT_DIRS)}
+    sources = asked_sources()
     shipped = Assistant()
     header = f"{'set':<16}{'system':<12}{'top1':>7}{'hit@3':>7}{'MRR':>7}{'abst P':>8}{'abst R':>8}{'median ms':>11}"
     print(header)
@@ -188,10 +188,9 @@ def calibrate(scorer: ModuleType, paths: list[Path], example_paths: list[Path]) 
         print(f"{policy}: {abstention_figures(abstains, in_scope[measured], ranks[measured])}")
 
 
-def asked_sets(paths: list[Path]) -> list[Path]:
-    """The question sets the shipped asked examples were drawn from."""
-    sources = {example.source_set for example in load_asked(DEFAULT_DIRS)}
-    return [path for path in paths if path.stem in sources]
+def asked_sources() -> set[str]:
+    """Names of the question sets the shipped asked examples were drawn from."""
+    return {example.source_set for example in load_asked(DEFAULT_DIRS)}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -206,7 +205,9 @@ def main(argv: list[str] | None = None) -> None:
 
     scorer = load_scorer(args.eval_dir)
     if args.calibrate:
-        calibrate(scorer, asked_sets([args.own_set, *HOLDOUT_SETS]), asked_sets(EXAMPLE_SETS))
+        sources = asked_sources()
+        measured = [path for path in [args.own_set, *HOLDOUT_SETS] if path.stem in sources]
+        calibrate(scorer, measured, [path for path in EXAMPLE_SETS if path.stem in sources])
         return
     parse_ms, index_ms = median_build_ms(args.builds)
     print(f"corpus parse {parse_ms:.2f} ms + index build {index_ms:.2f} ms (median of {args.builds})")

@@ -6,9 +6,9 @@ how much of the question's vocabulary the corpus knows at all, whether the quest
 the corpus is about ("badge", "micro-credential"), how much of an FAQ title it uses, whether
 it uses a word the corpus has never heard of (the tell of a near-miss question), how closely
 it paraphrases one of the answer's curated alternate questions, and how it sits among questions
-asked before, answered and unanswered (`faq.asked`). The
-weights are fitted on our own question set (tests/faq/questions.jsonl) by
-`bench/faq_bench.py --calibrate`; refit when the corpus changes substantially.
+asked before, answered and unanswered (`faq.asked`). The weights are fitted on the question
+sets the asked examples come from (tests/faq/) by `bench/faq_bench.py --calibrate`; refit when
+the corpus or the examples change substantially.
 """
 
 import math

@@ -61,18 +61,21 @@ def _read_examples(path: Path) -> list[AskedQuestion]:
     try:
         records = json.loads("[" + ",".join(line for _, line in lines) + "]")
         if len(records) == len(lines):
-            return [AskedQuestion(str(r["q"]), r["section"], str(r["set"])) for r in records]
+            return [_example(record) for record in records]
     except (ValueError, KeyError, TypeError):
         pass
     for number, line in lines:
         try:
-            record = json.loads(line)
-            AskedQuestion(str(record["q"]), record["section"], str(record["set"]))
+            _example(json.loads(line))
         except (ValueError, KeyError, TypeError) as error:
             raise ValueError(
                 f'{path}:{number}: expected {{"q": "...", "section": "slug" or null, "set": "..."}} ({error})'
             ) from error
     raise ValueError(f"{path}: expected one JSON object per line")
+
+
+def _example(record: dict) -> AskedQuestion:
+    return AskedQuestion(str(record["q"]), record["section"], str(record["set"]))
 
 
 class AskedMatcher:
